@@ -4,11 +4,10 @@
 /// \~
 #pragma once
 
-#include <cstddef>
+#include <concepts>
 #include <span>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
+
+#include "nn/elementwise.hpp"
 
 namespace nn {
 
@@ -26,8 +25,7 @@ namespace nn {
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english `x` if `x` is not less than zero or is NaN, else `0`
 ///         \~korean `x`가 0보다 작지 않거나 NaN이면 `x`, 아니면 `0` \~
-template <typename T>
-  requires std::is_floating_point_v<T>
+template <std::floating_point T>
 constexpr T relu(T x) noexcept {
   // `x < 0` is false for -0.0 and NaN, so both pass through unchanged.
   return x < T(0) ? T(0) : x;
@@ -37,20 +35,23 @@ constexpr T relu(T x) noexcept {
 /// @brief Derivative of ReLU: `1` for `x > 0`, else `0`.
 ///
 /// At `x = 0` (and `-0.0`) the value is `0`, the convention PyTorch and
-/// numpy use; NaN propagates. Introduced in chapter 2.
+/// numpy use. For NaN it is `1`, exactly what PyTorch's autograd gives
+/// (its rule is "0 where `x <= 0`, else pass the gradient through").
+/// Introduced in chapter 2.
 /// \~korean
 /// @brief ReLU의 도함수. `x > 0`이면 `1`, 아니면 `0`.
 ///
 /// `x = 0`(과 `-0.0`)에서는 PyTorch와 numpy의 관례대로 `0`이다.
-/// NaN은 NaN으로 전파된다. 2장에서 소개한다.
+/// NaN에서는 `1`인데, PyTorch 자동 미분이 내놓는 값과 똑같다(PyTorch의
+/// 규칙은 "`x <= 0`이면 0, 아니면 기울기를 그대로 흘려보낸다"이다).
+/// 2장에서 소개한다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
-/// @return \~english the slope of ReLU at `x` \~korean `x`에서 ReLU의 기울기 \~
-template <typename T>
-  requires std::is_floating_point_v<T>
+/// @return \~english the slope of ReLU at `x`
+///         \~korean `x`에서 ReLU의 기울기 \~
+template <std::floating_point T>
 constexpr T relu_grad(T x) noexcept {
-  if (x != x) return x;  // NaN in, NaN out
-  return x > T(0) ? T(1) : T(0);
+  return x <= T(0) ? T(0) : T(1);
 }
 
 /// \~english
@@ -61,17 +62,27 @@ constexpr T relu_grad(T x) noexcept {
 /// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
-/// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은 크기 \~
-template <typename T>
-  requires std::is_floating_point_v<T>
+/// @param y \~english output, same size as `x`
+///          \~korean 출력, `x`와 같은 크기 \~
+template <std::floating_point T>
 void relu(std::span<const T> x, std::span<T> y) {
-  if (x.size() != y.size()) {
-    throw std::invalid_argument("nn::relu: input has " +
-                                std::to_string(x.size()) +
-                                " elements but output has " +
-                                std::to_string(y.size()));
-  }
-  for (std::size_t i = 0; i < x.size(); ++i) y[i] = relu(x[i]);
+  detail::map("nn::relu", x, y, [](T v) { return relu(v); });
+}
+
+/// \~english
+/// @brief Writes relu_grad() of every element of `x` into `dy_dx`.
+/// @throws std::invalid_argument if the sizes differ (both are named).
+/// \~korean
+/// @brief `x`의 모든 원소에 대한 relu_grad() 값을 `dy_dx`에 쓴다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// \~
+/// @param x \~english input values \~korean 입력값 \~
+/// @param dy_dx \~english output, same size as `x`
+///              \~korean 출력, `x`와 같은 크기 \~
+template <std::floating_point T>
+void relu_grad(std::span<const T> x, std::span<T> dy_dx) {
+  detail::map("nn::relu_grad", x, dy_dx,
+              [](T v) { return relu_grad(v); });
 }
 
 }  // namespace nn

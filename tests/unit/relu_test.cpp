@@ -33,3 +33,18 @@ TEST_CASE("batched relu rejects a size mismatch naming both sizes",
   CHECK_THROWS_WITH(nn::relu<double>(x, y),
                     Catch::Contains("3") && Catch::Contains("2"));
 }
+
+TEST_CASE("relu derivative at NaN is 1, as PyTorch's autograd gives",
+          "[relu]") {
+  CHECK(nn::relu_grad(std::numeric_limits<double>::quiet_NaN()) == 1.0);
+  CHECK(nn::relu_grad(-std::numeric_limits<float>::infinity()) == 0.0f);
+}
+
+TEST_CASE("batched relu derivative matches the scalar one", "[relu]") {
+  const std::array<double, 4> x{-1.0, -0.0, 0.0, 2.0};
+  std::array<double, 4> g{};
+  nn::relu_grad<double>(x, g);
+  CHECK(g == std::array<double, 4>{0.0, 0.0, 0.0, 1.0});
+  std::array<double, 3> bad{};
+  CHECK_THROWS_AS(nn::relu_grad<double>(x, bad), std::invalid_argument);
+}
