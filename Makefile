@@ -1,0 +1,42 @@
+# relu-book: the two commands of README.md, and the stages in between.
+#
+#   make book     install the Debian packages, then build the book (= deps docs)
+#   make test     build the library, its tests and the examples; run every test
+#
+#   make docs     the book: HTML and PDF, Korean and English
+#   make html | pdf | chapters | figures | examples | approve | update-po
+#   make deps     install the Debian packages the book needs (needs root)
+#
+# Everything goes to $(BUILD) (default: build/); `make clean` removes it.
+BUILD ?= build
+MAKEFLAGS += --no-print-directory
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+CMAKE_BUILD = cmake --build $(BUILD) -j $(JOBS)
+
+.PHONY: book deps configure all docs html pdf chapters figures examples \
+        approve update-po gate test clean
+
+book: deps
+	$(MAKE) docs
+
+deps:
+	bash tools/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+configure: $(BUILD)/CMakeCache.txt
+
+all: configure
+	$(CMAKE_BUILD)
+
+docs html pdf chapters figures examples approve update-po gate: configure
+	$(CMAKE_BUILD) --target $@
+
+test: configure
+	$(CMAKE_BUILD)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,106 @@
+# Sphinx configuration of "Understanding ReLU, Visually".
+#
+# Korean is the source language; English comes from the gettext catalogues
+# in locale/en/LC_MESSAGES. The build (CMake, see litbook/cmake/LitBook.cmake)
+# passes -D language=..., -D litbook_build_dir=... and
+# -D litbook_source_root=...; this file holds only the book's own settings.
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "litbook",
+                                "sphinxext"))
+
+extensions = [
+    "sphinx.ext.mathjax",
+    "sphinx_copybutton",
+    "breathe",
+    "litbook",
+]
+
+author = "relu-book"
+copyright = "2026, relu-book authors"
+language = "ko"
+root_doc = "index"
+exclude_patterns = ["_build", "locale"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+
+# litbook: languages (the first is the source), per-language titles.
+litbook_languages = ["ko", "en"]
+litbook_doxygen_project = "nn"
+litbook_titles = {
+    "ko": "시각적으로 이해하는 ReLU",
+    "en": "Understanding ReLU, Visually",
+}
+project = litbook_titles["ko"]
+
+# i18n: one catalogue per document, no churn from source locations.
+locale_dirs = ["locale"]
+gettext_compact = False
+gettext_location = False
+gettext_uuid = False
+
+numfig = True
+highlight_language = "cpp"
+pygments_style = "friendly"
+
+# HTML
+html_theme = "furo"
+html_css_files = ["litbook.css"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "litbook-langswitch.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+copybutton_prompt_text = r"\$ "
+copybutton_prompt_is_regexp = True
+
+# C++ domain: standard-library and Eigen names are not ours to document.
+nitpick_ignore_regex = [
+    ("cpp:identifier", r"(std|Eigen|fmt)(::.*)?"),
+    ("cpp:identifier", r"[A-Z]|T|Scalar|size_t|uint\d+_t"),
+]
+cpp_index_common_prefix = ["nn::"]
+
+# LaTeX: XeLaTeX with Noto CJK for Hangul; no babel (fontspec only).
+latex_engine = "xelatex"
+latex_use_xindy = False
+latex_show_urls = "footnote"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "babel": "",
+    "polyglossia": "",
+    "fncychap": "",
+    "fontpkg": r"""
+\setmainfont{Noto Serif CJK KR}
+\setsansfont{Noto Sans CJK KR}
+\setmonofont{Noto Sans Mono CJK KR}[Scale=0.9]
+\XeTeXlinebreaklocale "ko"
+\XeTeXlinebreakskip = 0pt plus 1pt
+""",
+    "sphinxsetup": "verbatimwithframe=true, VerbatimColor={rgb}{0.97,0.97,0.97}",
+    "printindex": "",
+}
+# Per language: the chapter heading ("제 1 장" / "Chapter 1").
+litbook_latex_preamble = {
+    "ko": r"""
+\makeatletter
+\def\@chapapp{제}
+\def\@chappos{장}
+\makeatother
+\usepackage{titlesec}
+\titleformat{\chapter}[display]{\normalfont\bfseries\Huge}
+  {\LARGE 제\,\thechapter\,장}{12pt}{}
+\renewcommand{\contentsname}{차례}
+""",
+    "en": "",
+}

@@ -1,0 +1,300 @@
+# LitBook: a literate-book generator for C++ examples.
+#
+# A book made with it has
+#   chapters/NN-slug/main.cpp + expected.<lang>.txt   (litbook_add_chapter)
+#   figures/NN-slug.gp + figures/NN-slug.labels.tsv   (optional, same call)
+#   docs/ with conf.py, the .rst sources and locale/  (litbook_add_book)
+#
+# Every stage is a file-level rule; each rule leaves a stamp in
+# ${LITBOOK_BINARY_DIR}/stamps when it succeeds and removes its results when
+# it fails, so a book is never built from stale outputs.
+#
+# Targets: chapters, figures, html, pdf, docs, approve, gate, update-po,
+# and per chapter: chapter-<name>, approve-<name>.
+include_guard(GLOBAL)
+
+set(LITBOOK_DIR "${CMAKE_CURRENT_LIST_DIR}/.." CACHE INTERNAL "")
+get_filename_component(LITBOOK_DIR "${LITBOOK_DIR}" ABSOLUTE)
+set(LITBOOK_BINARY_DIR "${CMAKE_BINARY_DIR}/book" CACHE PATH
+    "Where the book's generated files go")
+set(LITBOOK_LANGS ko en CACHE STRING "Languages; the first is the source")
+set(LITBOOK_FIGURES_DIR "${CMAKE_SOURCE_DIR}/figures" CACHE PATH
+    "Directory of the figure scripts (<chapter>.gp)")
+# Debian's python3 sees Debian's Sphinx; a python3 earlier on PATH may not.
+find_program(LITBOOK_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT LITBOOK_PYTHON)
+  find_program(LITBOOK_PYTHON NAMES python3 REQUIRED)
+endif()
+
+set(_lb_scripts "${LITBOOK_DIR}/scripts")
+file(MAKE_DIRECTORY "${LITBOOK_BINARY_DIR}/stamps")
+
+# What every example links: the argument parser and output writer.
+if(NOT TARGET litbook_example)
+  add_library(litbook_example INTERFACE)
+  add_library(litbook::example ALIAS litbook_example)
+  target_include_directories(litbook_example INTERFACE
+                             "${LITBOOK_DIR}/include")
+  target_compile_features(litbook_example INTERFACE cxx_std_20)
+endif()
+
+if(NOT TARGET chapters)
+  add_custom_target(chapters)
+  add_custom_target(figures)
+  add_custom_target(approve)
+  add_custom_target(examples)
+endif()
+
+# litbook_add_chapter(<NN-slug> [LIBS lib...])
+#
+# Builds chapters/<NN-slug>/main.cpp, runs it in every language, checks its
+# stdout against expected.<lang>.txt, publishes its data and values, renders
+# figures/<NN-slug>.gp per language, and registers one CTest per language.
+function(litbook_add_chapter name)
+  cmake_parse_arguments(ARG "" "" "LIBS" ${ARGN})
+  set(dir "${CMAKE_CURRENT_SOURCE_DIR}/${name}")
+  if(NOT EXISTS "${dir}/main.cpp")
+    message(FATAL_ERROR "litbook: chapter ${name}: ${dir}/main.cpp missing")
+  endif()
+  set(expected "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    if(NOT EXISTS "${dir}/expected.${lang}.txt")
+      message(FATAL_ERROR "litbook: chapter ${name}: "
+              "${dir}/expected.${lang}.txt missing (every language needs "
+              "one; create an empty file and run the approve target)")
+    endif()
+    list(APPEND expected "${dir}/expected.${lang}.txt")
+  endforeach()
+
+  set(exe "example-${name}")
+  add_executable(${exe} "${dir}/main.cpp")
+  target_link_libraries(${exe} PRIVATE litbook::example ${ARG_LIBS})
+  set_target_properties(${exe} PROPERTIES
+    OUTPUT_NAME "${name}"
+    RUNTIME_OUTPUT_DIRECTORY "${LITBOOK_BINARY_DIR}/examples")
+  add_dependencies(examples ${exe})
+
+  set(out "${LITBOOK_BINARY_DIR}/out/${name}")
+  set(run_stamp "${LITBOOK_BINARY_DIR}/stamps/run-${name}.stamp")
+  add_custom_command(
+    OUTPUT "${run_stamp}"
+    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" build
+            --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
+            --expected-dir "${dir}" --langs ${LITBOOK_LANGS}
+            --out "${out}"
+            --unapproved "${LITBOOK_BINARY_DIR}/unapproved/${name}"
+            --stamp "${run_stamp}"
+    DEPENDS ${exe} ${expected} "${_lb_scripts}/run_example.py"
+    COMMENT "Running example ${name} (${LITBOOK_LANGS}) and checking stdout"
+    VERBATIM)
+  set(stamps "${run_stamp}")
+
+  set(script "${LITBOOK_FIGURES_DIR}/${name}.gp")
+  set(labels "${LITBOOK_FIGURES_DIR}/${name}.labels.tsv")
+  set(fig_stamps "")
+  if(EXISTS "${script}")
+    if(NOT EXISTS "${labels}")
+      message(FATAL_ERROR "litbook: ${script} needs its label table "
+              "${labels}")
+    endif()
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      set(fs "${LITBOOK_BINARY_DIR}/stamps/fig-${name}.${lang}.stamp")
+      add_custom_command(
+        OUTPUT "${fs}"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
+                --script "${script}" --labels "${labels}"
+                --data "${out}"
+                --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
+                --lang ${lang} --all-langs ${LITBOOK_LANGS}
+                --stamp "${fs}"
+        DEPENDS "${run_stamp}" "${script}" "${labels}"
+                "${_lb_scripts}/plot.py"
+        COMMENT "Plotting figures of ${name} (${lang})"
+        VERBATIM)
+      list(APPEND fig_stamps "${fs}")
+      set_property(GLOBAL APPEND PROPERTY LITBOOK_FIG_STAMPS_${lang} "${fs}")
+    endforeach()
+  endif()
+
+  add_custom_target(chapter-${name} DEPENDS ${stamps} ${fig_stamps})
+  add_dependencies(chapters chapter-${name})
+  add_dependencies(figures chapter-${name})
+  set_property(GLOBAL APPEND PROPERTY LITBOOK_CHAPTERS ${name})
+  set_property(GLOBAL APPEND PROPERTY LITBOOK_RUN_STAMPS "${run_stamp}")
+  set_property(GLOBAL APPEND PROPERTY LITBOOK_SOURCES "${dir}/main.cpp")
+
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    add_test(NAME "chapter.${name}.${lang}"
+             COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
+                     check --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
+                     --expected-dir "${dir}" --langs ${lang})
+  endforeach()
+
+  add_custom_target(approve-${name}
+    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" approve
+            --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
+            --expected-dir "${dir}" --langs ${LITBOOK_LANGS}
+    DEPENDS ${exe}
+    COMMENT "Approving the output of ${name}: review it with git diff"
+    VERBATIM)
+  add_dependencies(approve approve-${name})
+endfunction()
+
+# litbook_add_book(SOURCE_DIR dir [DOXYGEN_INPUT dir] [PDF_NAME name])
+#
+# Doxygen XML per language -> translation gate -> Sphinx HTML per language
+# -> Sphinx LaTeX + latexmk per language. Not part of ALL: `make docs`.
+function(litbook_add_book)
+  cmake_parse_arguments(ARG "" "SOURCE_DIR;DOXYGEN_INPUT;PDF_NAME;DOXYFILE"
+                        "" ${ARGN})
+  find_program(SPHINX_BUILD sphinx-build REQUIRED)
+  find_program(DOXYGEN doxygen REQUIRED)
+  find_program(LATEXMK latexmk)
+  set(B "${LITBOOK_BINARY_DIR}")
+  list(GET LITBOOK_LANGS 0 source_lang)
+  get_property(chapters GLOBAL PROPERTY LITBOOK_CHAPTERS)
+  get_property(run_stamps GLOBAL PROPERTY LITBOOK_RUN_STAMPS)
+  get_property(example_sources GLOBAL PROPERTY LITBOOK_SOURCES)
+  set(chapter_targets "")
+  foreach(c IN LISTS chapters)
+    list(APPEND chapter_targets chapter-${c})
+  endforeach()
+
+  file(GLOB_RECURSE doc_sources CONFIGURE_DEPENDS
+       "${ARG_SOURCE_DIR}/*.rst" "${ARG_SOURCE_DIR}/*.py"
+       "${ARG_SOURCE_DIR}/_templates/*" "${ARG_SOURCE_DIR}/_static/*")
+  file(GLOB_RECURSE ext_sources CONFIGURE_DEPENDS
+       "${LITBOOK_DIR}/sphinxext/*.py" "${LITBOOK_DIR}/sphinxext/*.html"
+       "${LITBOOK_DIR}/sphinxext/*.css" "${LITBOOK_DIR}/sphinxext/*.js")
+  list(APPEND doc_sources ${ext_sources} ${example_sources})
+
+  # Doxygen, once per language (its text does not go through gettext).
+  set(doxy_outputs "")
+  if(ARG_DOXYGEN_INPUT)
+    file(GLOB_RECURSE headers CONFIGURE_DEPENDS "${ARG_DOXYGEN_INPUT}/*.hpp")
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      if(lang STREQUAL "ko")
+        set(DOXYGEN_LANGUAGE Korean)
+      else()
+        set(DOXYGEN_LANGUAGE English)
+      endif()
+      set(DOXYGEN_INPUT "${ARG_DOXYGEN_INPUT}")
+      set(DOXYGEN_OUTPUT "${B}/doxygen/${lang}")
+      configure_file("${ARG_DOXYFILE}" "${B}/doxygen/Doxyfile.${lang}" @ONLY)
+      set(xml "${B}/doxygen/${lang}/xml/index.xml")
+      add_custom_command(
+        OUTPUT "${xml}"
+        COMMAND "${CMAKE_COMMAND}" -E rm -rf "${B}/doxygen/${lang}/xml"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
+                --remove "${B}/doxygen/${lang}/xml" --
+                "${DOXYGEN}" "${B}/doxygen/Doxyfile.${lang}"
+        DEPENDS ${headers} "${B}/doxygen/Doxyfile.${lang}"
+        WORKING_DIRECTORY "${ARG_DOXYGEN_INPUT}"
+        COMMENT "Doxygen XML of the API (${lang})"
+        VERBATIM)
+      list(APPEND doxy_outputs "${xml}")
+      set(doxy_${lang} "${xml}")
+    endforeach()
+  endif()
+
+  # One target owns the Doxygen rules; the others wait for it, so that no
+  # two targets run the same rule at once.
+  add_custom_target(doxygen DEPENDS ${doxy_outputs})
+
+  file(GLOB_RECURSE po_all CONFIGURE_DEPENDS
+       "${ARG_SOURCE_DIR}/locale/*.po")
+  set(sphinx_common
+      -c "${ARG_SOURCE_DIR}" -W --keep-going -q -n
+      -D "litbook_build_dir=${B}"
+      -D "litbook_source_root=${CMAKE_SOURCE_DIR}"
+      -D "litbook_pdf_name=${ARG_PDF_NAME}")
+
+  # The translation gate: every message of every document translated, none
+  # fuzzy, in every language but the source one.
+  set(gate "${B}/stamps/gate.stamp")
+  add_custom_command(
+    OUTPUT "${gate}"
+    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
+            --sphinx-build "${SPHINX_BUILD}" --srcdir "${ARG_SOURCE_DIR}"
+            --potdir "${B}/gettext" --langs ${LITBOOK_LANGS}
+            --stamp "${gate}" -- ${sphinx_common}
+            -D "language=${source_lang}"
+            -d "${B}/doctrees/gettext"
+    DEPENDS ${doc_sources} ${po_all} ${run_stamps} ${doxy_${source_lang}}
+            "${_lb_scripts}/i18n_gate.py"
+    COMMENT "Translation gate: every message translated, none fuzzy"
+    VERBATIM)
+  add_custom_target(gate DEPENDS "${gate}")
+  add_dependencies(gate doxygen ${chapter_targets})
+
+  # Refreshing the catalogues after editing the source text (authors).
+  add_custom_target(update-po
+    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
+            --update --sphinx-build "${SPHINX_BUILD}"
+            --srcdir "${ARG_SOURCE_DIR}" --potdir "${B}/gettext"
+            --langs ${LITBOOK_LANGS} -- ${sphinx_common}
+            -D "language=${source_lang}" -d "${B}/doctrees/gettext"
+    COMMENT "Merging the new source text into the catalogues"
+    VERBATIM)
+  add_dependencies(update-po doxygen ${chapter_targets})
+
+  set(html_stamps "")
+  set(pdfs "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    get_property(fig_stamps GLOBAL PROPERTY LITBOOK_FIG_STAMPS_${lang})
+    file(GLOB_RECURSE po_lang CONFIGURE_DEPENDS
+         "${ARG_SOURCE_DIR}/locale/${lang}/*.po")
+    set(deps ${doc_sources} ${po_lang} ${run_stamps} ${fig_stamps}
+             ${doxy_${lang}} "${_lb_scripts}/guard.py")
+    if(NOT lang STREQUAL source_lang)
+      list(APPEND deps "${gate}")
+    endif()
+
+    set(hs "${B}/stamps/html-${lang}.stamp")
+    add_custom_command(
+      OUTPUT "${hs}"
+      COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
+              --remove "${B}/html/${lang}" --stamp "${hs}" --
+              "${SPHINX_BUILD}" -b html ${sphinx_common}
+              -D "language=${lang}" -d "${B}/doctrees/html-${lang}"
+              "${ARG_SOURCE_DIR}" "${B}/html/${lang}"
+      DEPENDS ${deps}
+      COMMENT "Sphinx HTML (${lang})"
+      VERBATIM)
+    list(APPEND html_stamps "${hs}")
+
+    if(LATEXMK)
+      set(pdf "${B}/pdf/${ARG_PDF_NAME}-${lang}.pdf")
+      add_custom_command(
+        OUTPUT "${pdf}"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
+                --remove "${B}/latex/${lang}" --remove "${pdf}" --
+                "${SPHINX_BUILD}" -b latex ${sphinx_common}
+                -D "language=${lang}" -d "${B}/doctrees/latex-${lang}"
+                "${ARG_SOURCE_DIR}" "${B}/latex/${lang}"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
+                --remove "${B}/latex/${lang}" --remove "${pdf}"
+                --cwd "${B}/latex/${lang}" --
+                "${LATEXMK}" -xelatex -interaction=nonstopmode
+                -halt-on-error -file-line-error -quiet
+                "${ARG_PDF_NAME}.tex"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_pdf.py"
+                --log "${B}/latex/${lang}/${ARG_PDF_NAME}.log"
+                --pdf "${B}/latex/${lang}/${ARG_PDF_NAME}.pdf"
+                --copy-to "${pdf}"
+        DEPENDS ${deps} "${_lb_scripts}/check_pdf.py"
+        COMMENT "Sphinx LaTeX + xelatex: ${ARG_PDF_NAME}-${lang}.pdf"
+        VERBATIM)
+      list(APPEND pdfs "${pdf}")
+    endif()
+  endforeach()
+
+  add_custom_target(html DEPENDS ${html_stamps})
+  add_dependencies(html gate doxygen ${chapter_targets})
+  add_custom_target(pdf DEPENDS ${pdfs})
+  add_dependencies(pdf gate doxygen ${chapter_targets})
+  # html and pdf both need the gate's stamp: build them one after the other.
+  add_dependencies(pdf html)
+  add_custom_target(docs)
+  add_dependencies(docs html pdf)
+endfunction()

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""The translation gate, and the catalogue update for authors.
+
+  i18n_gate.py --sphinx-build S --srcdir DIR --potdir DIR --langs ko en \
+               [--stamp F] [--update] -- SPHINX-OPTIONS...
+
+Extracts the messages of the source language into fresh .pot files (Sphinx's
+gettext builder, one per document), then, for every other language, checks
+the catalogue docs/locale/<lang>/LC_MESSAGES/<document>.po: it must exist,
+translate every message (msgcmp: untranslated or fuzzy fails) and be valid
+(msgfmt --check). No catalogue may exist for a document that is gone.
+With --update, merges the fresh .pot into the catalogues instead (msgmerge),
+creating missing ones; the author then translates and the gate passes.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, **kw)
+
+
+def pots(potdir):
+    out = []
+    for root, _, files in os.walk(potdir):
+        for f in files:
+            if f.endswith(".pot"):
+                rel = os.path.relpath(os.path.join(root, f), potdir)
+                out.append(rel[:-4])
+    return sorted(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sphinx-build", required=True)
+    ap.add_argument("--srcdir", required=True)
+    ap.add_argument("--potdir", required=True)
+    ap.add_argument("--langs", nargs="+", required=True)
+    ap.add_argument("--stamp")
+    ap.add_argument("--update", action="store_true")
+    ap.add_argument("sphinx_opts", nargs=argparse.REMAINDER)
+    a = ap.parse_args()
+    opts = [o for o in a.sphinx_opts if o != "--"]
+    if a.stamp and os.path.exists(a.stamp):
+        os.remove(a.stamp)
+    shutil.rmtree(a.potdir, ignore_errors=True)
+    p = subprocess.run([a.sphinx_build, "-b", "gettext", *opts,
+                        a.srcdir, a.potdir])
+    if p.returncode != 0:
+        sys.exit("error: extracting messages (sphinx-build -b gettext) "
+                 "failed; see above")
+    docs = pots(a.potdir)
+    errors = []
+    for lang in a.langs[1:]:
+        base = os.path.join(a.srcdir, "locale", lang, "LC_MESSAGES")
+        for doc in docs:
+            pot = os.path.join(a.potdir, doc + ".pot")
+            po = os.path.join(base, doc + ".po")
+            if a.update:
+                os.makedirs(os.path.dirname(po), exist_ok=True)
+                if os.path.exists(po):
+                    r = run(["msgmerge", "--quiet", "--update",
+                             "--backup=none", f"--lang={lang}",
+                             "--no-wrap", po, pot])
+                else:
+                    # Not msginit: for English it copies every msgid into
+                    # msgstr, which would pass the gate untranslated.
+                    with open(pot, encoding="utf-8") as f:
+                        text = f.read()
+                    head, sep, body = text.partition('\n\n')
+                    head = "\n".join(
+                        l for l in head.splitlines()
+                        if l != "#, fuzzy" and not l.startswith(
+                            ('"PO-Revision-Date', '"Last-Translator',
+                             '"Language-Team')))
+                    head += f'\n"Language: {lang}\\n"'
+                    with open(po, "w", encoding="utf-8") as f:
+                        f.write(head + sep + body)
+                    r = run(["msgfmt", "--check", "-o", os.devnull, po])
+                if r.returncode == 0:
+                    # Messages the source no longer has are dropped.
+                    r = run(["msgattrib", "--no-obsolete", "--no-wrap",
+                             "-o", po, po])
+                if r.returncode != 0:
+                    errors.append(f"{po}: {r.stderr.strip()}")
+                else:
+                    print(f"updated {po}")
+                continue
+            if not os.path.exists(po):
+                errors.append(f"{po}: missing catalogue for document "
+                              f"'{doc}' (run the update-po target and "
+                              "translate it)")
+                continue
+            r = run(["msgcmp", po, pot])
+            if r.returncode != 0:
+                errors.append(f"{po}: not fully translated "
+                              f"(untranslated or fuzzy messages):\n"
+                              + r.stderr.strip())
+            r = run(["msgfmt", "--check", "-o", os.devnull, po])
+            if r.returncode != 0:
+                errors.append(f"{po}: invalid catalogue:\n"
+                              + r.stderr.strip())
+            r = run(["msgattrib", "--only-fuzzy", "--no-obsolete", po])
+            if r.stdout.strip():
+                errors.append(f"{po}: has fuzzy messages:\n"
+                              + r.stdout.strip())
+        if os.path.isdir(base) and not a.update:
+            for root, _, files in os.walk(base):
+                for f in files:
+                    if f.endswith(".po"):
+                        rel = os.path.relpath(os.path.join(root, f), base)
+                        if rel[:-3] not in docs:
+                            errors.append(
+                                f"{os.path.join(base, rel)}: catalogue of a "
+                                "document that does not exist")
+    if errors:
+        sys.stderr.write("error: " + "\nerror: ".join(errors) + "\n")
+        sys.exit(1)
+    if a.stamp:
+        with open(a.stamp, "w") as f:
+            f.write("\n".join(docs) + "\n")
+
+
+if __name__ == "__main__":
+    main()

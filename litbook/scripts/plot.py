@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Render one chapter's figures for one language with a single gnuplot run.
+
+The chapter's script (figures/<chapter>.gp) draws every figure of the chapter.
+This driver gives it:
+  datadir          directory of the chapter's data files (<name>.dat)
+  lang             "ko" or "en"
+  fig("name")      the output path of figure <name> in the current format
+  L_<key>          each label of the chapter's table in the reader's language
+and runs the script twice in the same gnuplot process: once with the SVG
+terminal (HTML) and once with pdfcairo (LaTeX). Every figure drawn in one
+format must be drawn in the other. Anything gnuplot prints on stderr (errors,
+and warnings such as a column that does not exist) fails the figure.
+
+Results are written to a temporary directory and published only when all of
+them are good; on failure the chapter's figures are removed, so the book never
+shows a stale one.
+"""
+import argparse
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FONT = "Noto Sans CJK KR"
+TERMINALS = {
+    "svg": f'set terminal svg size 720,420 dynamic enhanced '
+           f'font "{FONT},13" background rgb "white"',
+    "pdf": f'set terminal pdfcairo size 5.4in,3.15in enhanced '
+           f'font "{FONT},10"',
+}
+
+
+class Failure(Exception):
+    pass
+
+
+def gp_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def read_labels(path, langs):
+    """key -> {lang: text}; every key must have every language."""
+    labels = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t"))
+    if not rows or rows[0][:1] != ["key"]:
+        raise Failure(f"{path}: first row must be 'key<TAB>" +
+                      "<TAB>".join(langs) + "'")
+    header = rows[0]
+    for lang in langs:
+        if lang not in header:
+            raise Failure(f"{path}: no column for language '{lang}'")
+    for n, row in enumerate(rows[1:], start=2):
+        if not row or row[0].startswith("#"):
+            continue
+        if len(row) != len(header):
+            raise Failure(f"{path}:{n}: expected {len(header)} tab-separated "
+                          f"fields, found {len(row)}")
+        key = row[0]
+        if not re.fullmatch(r"[A-Za-z0-9_]+", key):
+            raise Failure(f"{path}:{n}: bad label key '{key}'")
+        entry = dict(zip(header, row))
+        for lang in langs:
+            if not entry[lang].strip():
+                raise Failure(f"{path}:{n}: label '{key}' has no "
+                              f"'{lang}' text (translation missing)")
+        labels[key] = entry
+    return labels
+
+
+def fix_pdf_dates(path, stamp):
+    """cairo writes the current time into /CreationDate (and ignores
+    SOURCE_DATE_EPOCH). Replace the digits in place, keeping the length so
+    the cross-reference table stays valid."""
+    with open(path, "rb") as f:
+        data = f.read()
+
+    def sub(m):
+        digits = m.group(2)
+        return m.group(1) + stamp[:len(digits)].ljust(len(digits), b"0")
+
+    data = re.sub(rb"(/(?:CreationDate|ModDate) \(D:)(\d+)", sub, data)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def render(a):
+    labels = read_labels(a.labels, a.all_langs)
+    with tempfile.TemporaryDirectory(prefix="litbook-plot-") as tmp:
+        lines = [
+            "set encoding utf8",
+            f"datadir = {gp_string(a.data)}",
+            f"lang = {gp_string(a.lang)}",
+        ]
+        for key, entry in sorted(labels.items()):
+            lines.append(f"L_{key} = {gp_string(entry[a.lang])}")
+        for ext, term in TERMINALS.items():
+            out = os.path.join(tmp, ext)
+            os.makedirs(out)
+            lines += [
+                term,
+                f'fig(name) = sprintf("%s/%s.{a.lang}.{ext}", '
+                f'{gp_string(out)}, name)',
+                "reset",
+                f"load {gp_string(a.script)}",
+                "unset output",
+            ]
+        driver = os.path.join(tmp, "driver.gp")
+        with open(driver, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        p = subprocess.run(["gnuplot", driver], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, cwd=tmp)
+        err = p.stderr.decode("utf-8", "replace").strip()
+        if p.returncode != 0 or err:
+            raise Failure(f"{a.script} [{a.lang}]: gnuplot "
+                          f"{'failed' if p.returncode else 'warned'}"
+                          f" (exit {p.returncode}):\n{err}")
+        names = {}
+        for ext in TERMINALS:
+            files = sorted(os.listdir(os.path.join(tmp, ext)))
+            names[ext] = [n[: -len(f".{a.lang}.{ext}")] for n in files]
+            for n in files:
+                if os.path.getsize(os.path.join(tmp, ext, n)) == 0:
+                    raise Failure(f"{a.script} [{a.lang}]: figure {n} "
+                                  "is empty")
+        if not names["svg"]:
+            raise Failure(f"{a.script} [{a.lang}]: drew no figure")
+        if names["svg"] != names["pdf"]:
+            raise Failure(f"{a.script} [{a.lang}]: SVG and PDF figures "
+                          f"differ: {names['svg']} vs {names['pdf']}")
+        stamp = os.environ.get("SOURCE_DATE_EPOCH", "0")
+        import time
+        date = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(stamp)))
+        os.makedirs(a.outdir, exist_ok=True)
+        for ext in TERMINALS:
+            for n in names[ext]:
+                src = os.path.join(tmp, ext, f"{n}.{a.lang}.{ext}")
+                if ext == "pdf":
+                    fix_pdf_dates(src, date.encode())
+                dst = os.path.join(a.outdir, f"{n}.{a.lang}.{ext}")
+                if os.path.exists(dst):
+                    with open(src, "rb") as f1, open(dst, "rb") as f2:
+                        if f1.read() == f2.read():
+                            continue
+                shutil.move(src, dst)
+        # Figures of this language that the script no longer draws go away.
+        wanted = {f"{n}.{a.lang}.{ext}" for ext in TERMINALS
+                  for n in names[ext]}
+        for n in os.listdir(a.outdir):
+            if f".{a.lang}." in n and n not in wanted:
+                os.remove(os.path.join(a.outdir, n))
+    return names["svg"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--script", required=True)
+    ap.add_argument("--labels", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--outdir", required=True)
+    ap.add_argument("--lang", required=True)
+    ap.add_argument("--all-langs", nargs="+", required=True)
+    ap.add_argument("--stamp")
+    a = ap.parse_args()
+    if a.stamp and os.path.exists(a.stamp):
+        os.remove(a.stamp)
+    try:
+        if not os.path.isdir(a.data):
+            raise Failure(f"{a.script} [{a.lang}]: data directory {a.data} "
+                          "is missing (did the chapter's example run?)")
+        names = render(a)
+    except Failure as e:
+        # Never leave a figure of this language that might be stale.
+        if os.path.isdir(a.outdir):
+            for n in os.listdir(a.outdir):
+                if f".{a.lang}." in n:
+                    os.remove(os.path.join(a.outdir, n))
+        sys.stderr.write(f"error: {e}\n")
+        sys.exit(1)
+    if a.stamp:
+        with open(a.stamp, "w") as f:
+            f.write("\n".join(names) + "\n")
+
+
+if __name__ == "__main__":
+    main()

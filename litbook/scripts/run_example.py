@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Run one chapter's example in every language and check what it prints.
+
+Modes
+  build    run the example for each language; compare stdout with the
+           committed expected.<lang>.txt; check that the data and values are
+           the same in every language; then, and only then, publish stdout,
+           data and values into --out. Any failure removes --out entirely, so
+           the book can never pick up a stale or unchecked result.
+  check    run for one language and compare with the expected file (CTest).
+  approve  run for each language and overwrite the expected files.
+
+Every message names the chapter, the language and the file concerned.
+"""
+import argparse
+import difflib
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+TIMEOUT = 300
+
+
+class Failure(Exception):
+    pass
+
+
+def run(exe, chapter, lang, out_dir):
+    cmd = [exe, "--lang", lang, "--out", out_dir]
+    start = time.perf_counter()
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise Failure(f"chapter {chapter} [{lang}]: {exe} ran longer than "
+                      f"{TIMEOUT} s")
+    seconds = time.perf_counter() - start
+    if p.returncode != 0:
+        how = (f"was killed by signal {-p.returncode}" if p.returncode < 0
+               else f"exited with code {p.returncode}")
+        err = p.stderr.decode("utf-8", "replace").strip()
+        raise Failure(f"chapter {chapter} [{lang}]: example {exe} {how}"
+                      + (f"\n{err}" if err else ""))
+    try:
+        text = p.stdout.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Failure(f"chapter {chapter} [{lang}]: stdout is not UTF-8: {e}")
+    return text, seconds
+
+
+def compare(chapter, lang, expected_path, actual):
+    """Returns None when equal, else a unified diff naming the chapter."""
+    if not os.path.exists(expected_path):
+        return (f"chapter {chapter} [{lang}]: no expected output "
+                f"{expected_path}; run the approve target and review it\n")
+    with open(expected_path, encoding="utf-8") as f:
+        expected = f.read()
+    if expected == actual:
+        return None
+    diff = difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+        fromfile=f"{expected_path} (expected, {lang})",
+        tofile=f"chapter {chapter} stdout ({lang}, actual)")
+    body = "".join(d if d.endswith("\n") else d + "\n" for d in diff)
+    return (f"chapter {chapter} [{lang}]: output differs from "
+            f"{expected_path}\n{body}"
+            "If the change is intended, run the approve target "
+            "(make approve) and review the diff before committing.\n")
+
+
+def same_tree(a, b):
+    """Names the files that differ between two output directories."""
+    names = sorted(set(os.listdir(a)) | set(os.listdir(b)))
+    return [n for n in names
+            if not (os.path.isfile(os.path.join(a, n))
+                    and os.path.isfile(os.path.join(b, n))
+                    and filecmp.cmp(os.path.join(a, n), os.path.join(b, n),
+                                    shallow=False))]
+
+
+def publish(src_dir, dst_dir):
+    """Moves files into dst_dir, replacing only those whose bytes changed
+    (so unchanged outputs keep their time stamps), and removes extras."""
+    os.makedirs(dst_dir, exist_ok=True)
+    keep = set(os.listdir(src_dir))
+    for name in os.listdir(dst_dir):
+        if name not in keep:
+            path = os.path.join(dst_dir, name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+    for name in keep:
+        src, dst = os.path.join(src_dir, name), os.path.join(dst_dir, name)
+        if os.path.isfile(dst) and filecmp.cmp(src, dst, shallow=False):
+            continue
+        shutil.move(src, dst)
+
+
+def build(a):
+    if os.path.isdir(a.out):
+        # Until this run succeeds, nothing of an earlier run is visible.
+        stale = a.out.rstrip("/") + ".previous"
+        shutil.rmtree(stale, ignore_errors=True)
+        os.rename(a.out, stale)
+    else:
+        stale = None
+    timing = {}
+    with tempfile.TemporaryDirectory(prefix=f"litbook-{a.chapter}-") as tmp:
+        dirs = {}
+        errors = []
+        for lang in a.langs:
+            d = os.path.join(tmp, lang)
+            dirs[lang] = d
+            text, seconds = run(a.exe, a.chapter, lang, d)
+            timing[lang] = round(seconds, 3)
+            problem = compare(a.chapter, lang,
+                              os.path.join(a.expected_dir,
+                                           f"expected.{lang}.txt"), text)
+            if problem:
+                errors.append(problem)
+                if a.unapproved:
+                    os.makedirs(a.unapproved, exist_ok=True)
+                    with open(os.path.join(a.unapproved,
+                                           f"stdout.{lang}.txt"), "w",
+                              encoding="utf-8") as f:
+                        f.write(text)
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(tmp, f"stdout.{lang}.txt"), "w",
+                      encoding="utf-8") as f:
+                f.write(text)
+        if errors:
+            raise Failure("".join(errors))
+        first = a.langs[0]
+        if not os.path.exists(os.path.join(dirs[first], "values.json")):
+            raise Failure(f"chapter {a.chapter}: the example wrote no "
+                          "values.json into its --out directory")
+        for lang in a.langs[1:]:
+            bad = same_tree(dirs[first], dirs[lang])
+            if bad:
+                raise Failure(
+                    f"chapter {a.chapter}: data differ between languages "
+                    f"{first} and {lang}: {', '.join(bad)} (figure data and "
+                    "cited values must not depend on the language)")
+        with open(os.path.join(dirs[first], "values.json"),
+                  encoding="utf-8") as f:
+            try:
+                values = json.load(f)
+            except json.JSONDecodeError as e:
+                raise Failure(f"chapter {a.chapter}: values.json is not "
+                              f"valid JSON: {e}")
+        for key, val in values.items():
+            low = str(val).lower()
+            if "nan" in low or "inf" in low:
+                raise Failure(f"chapter {a.chapter}: value {key} is "
+                              f"'{val}', not a finite number")
+        result = dirs[first]
+        for lang in a.langs:
+            shutil.move(os.path.join(tmp, f"stdout.{lang}.txt"),
+                        os.path.join(result, f"stdout.{lang}.txt"))
+        with open(os.path.join(result, "timing.json"), "w") as f:
+            json.dump({"chapter": a.chapter, "run_seconds": timing}, f,
+                      indent=1, sort_keys=True)
+        if stale:
+            os.rename(stale, a.out)
+        publish(result, a.out)
+    if a.stamp:
+        with open(a.stamp, "w") as f:
+            f.write("ok\n")
+
+
+def check(a):
+    (lang,) = a.langs
+    with tempfile.TemporaryDirectory() as tmp:
+        text, _ = run(a.exe, a.chapter, lang, tmp)
+    problem = compare(a.chapter, lang,
+                      os.path.join(a.expected_dir, f"expected.{lang}.txt"),
+                      text)
+    if problem:
+        raise Failure(problem)
+    print(f"chapter {a.chapter} [{lang}]: output matches")
+
+
+def approve(a):
+    for lang in a.langs:
+        with tempfile.TemporaryDirectory() as tmp:
+            text, _ = run(a.exe, a.chapter, lang, tmp)
+        path = os.path.join(a.expected_dir, f"expected.{lang}.txt")
+        old = None
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                old = f.read()
+        if old == text:
+            print(f"chapter {a.chapter} [{lang}]: unchanged")
+            continue
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"chapter {a.chapter} [{lang}]: wrote {path} -- review it "
+              "with git diff before committing")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mode", choices=["build", "check", "approve"])
+    ap.add_argument("--exe", required=True)
+    ap.add_argument("--chapter", required=True)
+    ap.add_argument("--expected-dir", required=True)
+    ap.add_argument("--langs", nargs="+", required=True)
+    ap.add_argument("--out", help="build: where results are published")
+    ap.add_argument("--unapproved", help="build: where drifted stdout goes")
+    ap.add_argument("--stamp", help="build: touched on success")
+    a = ap.parse_args()
+    try:
+        if a.mode == "build":
+            if not a.out:
+                ap.error("build needs --out")
+            try:
+                build(a)
+            except BaseException:
+                shutil.rmtree(a.out, ignore_errors=True)
+                shutil.rmtree(a.out.rstrip("/") + ".previous",
+                              ignore_errors=True)
+                if a.stamp and os.path.exists(a.stamp):
+                    os.remove(a.stamp)
+                raise
+        elif a.mode == "check":
+            if len(a.langs) != 1:
+                ap.error("check takes one language")
+            check(a)
+        else:
+            approve(a)
+    except Failure as e:
+        sys.stderr.write(f"error: {e}\n".replace("\n\n", "\n"))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,405 @@
+"""litbook: the Sphinx side of a literate C++ book.
+
+Roles and directives that pull tested results into the prose:
+
+``:val:`chapter:key```
+    A value the chapter's example computed (``values.json``). An unknown
+    chapter or key fails the build, naming the key and the document.
+``.. output:: chapter``
+    The example's stdout in the reader's language, the very text the
+    golden test compared with ``expected.<lang>.txt``.
+``.. excerpt:: path marker``
+    The lines of ``path`` (relative to the source root) between
+    ``// [marker]`` and ``// [/marker]`` (``#`` for scripts). Other markers
+    inside are dropped. A missing marker or a line wider than
+    ``litbook_max_width`` fails the build.
+``.. fig:: chapter/name``
+    A figure rendered per language (SVG in HTML, PDF in LaTeX). The content
+    is two paragraphs: the caption, then the alt text; both are translated.
+``.. container:: litbook-untranslated``
+    Its text is not extracted for translation (the Doxygen API reference).
+``.. run-it:: chapter``
+    A box with the commands that build and run the chapter's example in the
+    reader's language, and a link to download its source.
+
+It also adds a language switch to every HTML page (linking the same page in
+the other languages), ships MathJax from Debian's package inside the output
+(no CDN), and repairs two packaging defects of Debian's furo theme.
+"""
+import json
+import os
+import re
+import shutil
+
+from docutils import nodes
+from docutils.parsers.rst import Directive, directives
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+HERE = os.path.dirname(os.path.abspath(__file__))
+MARKER = re.compile(r"^\s*(?://|#)\s*\[(/?)([A-Za-z0-9_-]+)\]\s*$")
+LANG_NAMES = {"ko": "한국어", "en": "English"}
+MATHJAX_SRC = "/usr/share/javascript/mathjax"
+MATHJAX_KEEP = [
+    "MathJax.js", "config/TeX-AMS_SVG.js", "extensions", "jax/input/TeX",
+    "jax/element", "jax/output/SVG/jax.js", "jax/output/SVG/config.js",
+    "jax/output/SVG/autoload", "jax/output/SVG/fonts/TeX",
+    "localization/ko", "localization/en",
+]
+
+
+class LitbookError(Exception):
+    pass
+
+
+def build_dir(env):
+    d = env.config.litbook_build_dir
+    if not d:
+        raise LitbookError("litbook_build_dir is not set (pass "
+                           "-D litbook_build_dir=...)")
+    return d
+
+
+def lang_of(env):
+    return env.config.language or env.config.litbook_languages[0]
+
+
+def chapter_file(env, chapter, name):
+    path = os.path.join(build_dir(env), "out", chapter, name)
+    if not os.path.exists(path):
+        raise LitbookError(
+            f"no {name} for chapter '{chapter}' ({path}); is the chapter "
+            "registered and did its example run and pass its check?")
+    env.note_dependency(path)
+    return path
+
+
+def load_values(env, chapter):
+    cache = env.litbook_values if hasattr(env, "litbook_values") else {}
+    env.litbook_values = cache
+    path = chapter_file(env, chapter, "values.json")
+    stamp = os.path.getmtime(path)
+    if chapter not in cache or cache[chapter][0] != stamp:
+        with open(path, encoding="utf-8") as f:
+            cache[chapter] = (stamp, json.load(f))
+    return cache[chapter][1]
+
+
+def val_role(name, rawtext, text, lineno, inliner, options={}, content=[]):
+    env = inliner.document.settings.env
+    chapter, sep, key = text.partition(":")
+    try:
+        if not sep:
+            raise LitbookError(f"glue key '{text}' must be 'chapter:key'")
+        values = load_values(env, chapter)
+        if key not in values:
+            raise LitbookError(f"unknown glue key '{key}' of chapter "
+                               f"'{chapter}' (known: "
+                               f"{', '.join(sorted(values)) or 'none'})")
+    except LitbookError as e:
+        msg = inliner.reporter.error(f"{env.docname}: {e}", line=lineno)
+        prb = inliner.problematic(rawtext, rawtext, msg)
+        return [prb], [msg]
+    node = nodes.inline(rawtext, values[key], classes=["litbook-val"])
+    return [node], []
+
+
+class OutputDirective(SphinxDirective):
+    """The example's tested stdout in the reader's language."""
+    required_arguments = 1
+    option_spec = {"caption": directives.unchanged}
+
+    def run(self):
+        chapter = self.arguments[0]
+        try:
+            path = chapter_file(self.env, chapter,
+                                f"stdout.{lang_of(self.env)}.txt")
+        except LitbookError as e:
+            raise self.error(f"{self.env.docname}: {e}")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        block = nodes.literal_block(text, text, classes=["litbook-output"])
+        block["language"] = "text"
+        self.set_source_info(block)
+        return [block]
+
+
+def read_excerpt(path, marker, max_width):
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    start = end = None
+    for i, line in enumerate(lines):
+        m = MARKER.match(line)
+        if m and m.group(2) == marker:
+            if m.group(1) == "" and start is None:
+                start = i
+            elif m.group(1) == "/" and start is not None:
+                end = i
+                break
+    if start is None:
+        raise LitbookError(f"{path}: no marker '[{marker}]'")
+    if end is None:
+        raise LitbookError(f"{path}: marker '[{marker}]' is not closed "
+                           f"by '[/{marker}]'")
+    body = [(n + 1, l) for n, l in enumerate(lines[start + 1:end],
+                                              start=start + 1)
+            if not MARKER.match(l)]
+    for n, l in body:
+        if len(l) > max_width:
+            raise LitbookError(f"{path}:{n}: line is {len(l)} columns, "
+                               f"wider than a printed page ({max_width})")
+    indent = min((len(l) - len(l.lstrip()) for _, l in body if l.strip()),
+                 default=0)
+    return "\n".join(l[indent:] for _, l in body), body[0][0] if body else 0
+
+
+class ExcerptDirective(SphinxDirective):
+    """Lines between named markers of a source file of the book."""
+    required_arguments = 2
+    option_spec = {"caption": directives.unchanged,
+                   "language": directives.unchanged,
+                   "linenos": directives.flag}
+
+    def run(self):
+        rel, marker = self.arguments
+        root = self.config.litbook_source_root
+        path = os.path.join(root, rel)
+        if not os.path.exists(path):
+            raise self.error(f"{self.env.docname}: excerpt source {rel} "
+                             "does not exist")
+        self.env.note_dependency(path)
+        try:
+            text, first = read_excerpt(path, marker,
+                                       self.config.litbook_max_width)
+        except LitbookError as e:
+            raise self.error(f"{self.env.docname}: {e}")
+        block = nodes.literal_block(text, text, classes=["litbook-excerpt"])
+        block["language"] = self.options.get("language", "cpp")
+        if "linenos" in self.options:
+            block["linenos"] = True
+            block["highlight_args"] = {"linenostart": first}
+        self.set_source_info(block)
+        caption = self.options.get("caption")
+        if caption:
+            from sphinx.directives.code import container_wrapper
+            block = container_wrapper(self, block, caption)
+        return [block]
+
+
+class FigDirective(SphinxDirective):
+    """A figure of a chapter, in the reader's language."""
+    required_arguments = 1
+    has_content = True
+    option_spec = {"width": directives.length_or_percentage_or_unitless,
+                   "name": directives.unchanged}
+
+    def run(self):
+        ref = self.arguments[0]
+        chapter, _, name = ref.partition("/")
+        lang = lang_of(self.env)
+        figdir = os.path.join(build_dir(self.env), "figures", chapter)
+        found = [os.path.exists(os.path.join(figdir, f"{name}.{lang}.{e}"))
+                 for e in ("svg", "pdf")]
+        if not all(found):
+            raise self.error(
+                f"{self.env.docname}: figure '{ref}' was not rendered for "
+                f"'{lang}' (looked in {figdir}); does figures/{chapter}.gp "
+                f"draw fig(\"{name}\")?")
+        container = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, container)
+        paras = [c for c in container.children
+                 if isinstance(c, nodes.paragraph)]
+        if len(paras) != 2 or len(container.children) != 2:
+            raise self.error(f"{self.env.docname}: figure '{ref}' needs "
+                             "two paragraphs: the caption, then the alt text")
+        cap_p, alt_p = paras
+        docdir = os.path.dirname(self.env.doc2path(self.env.docname))
+        uri = os.path.relpath(os.path.join(figdir, f"{name}.{lang}.*"),
+                              docdir)
+        # Sphinx translates an image's alt text (one line) like a paragraph.
+        image = nodes.image(uri=uri, alt=" ".join(alt_p.astext().split()))
+        if "width" in self.options:
+            image["width"] = self.options["width"]
+        figure = nodes.figure("", image, classes=["litbook-figure"])
+        caption = nodes.caption(cap_p.rawsource, "", *cap_p.children)
+        caption.source, caption.line = cap_p.source, cap_p.line
+        figure += caption
+        self.set_source_info(figure)
+        self.add_name(figure)
+        return [figure]
+
+
+class Untranslated(SphinxTransform):
+    """Text inside ``.. container:: litbook-untranslated`` is not offered
+    for translation: the API reference comes from Doxygen, which is run once
+    per language, so its text is already in the reader's language."""
+    default_priority = 10  # before sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs):
+        for box in self.document.findall(nodes.container):
+            if "litbook-untranslated" in box["classes"]:
+                for n in box.findall(nodes.TextElement):
+                    n["translatable"] = False
+
+
+class RunItDirective(SphinxDirective):
+    """How to build and run a chapter's example yourself."""
+    required_arguments = 1
+
+    def run(self):
+        chapter = self.arguments[0]
+        lang = lang_of(self.env)
+        rel = f"chapters/{chapter}/main.cpp"
+        src = os.path.join(self.config.litbook_source_root, rel)
+        if not os.path.exists(src):
+            raise self.error(f"{self.env.docname}: no example {rel}")
+        title = {"ko": "직접 실행해 보기", "en": "Run it yourself"}[lang]
+        intro = {"ko": "저장소 최상위 폴더에서 다음을 실행하면 이 장의 예제를 "
+                       "빌드하고 실행할 수 있습니다.",
+                 "en": "From the top of the repository, build and run this "
+                       "chapter's example with:"}[lang]
+        dl = {"ko": "예제 소스 내려받기", "en": "Download the example "
+                                         "source"}[lang]
+        cmd = (f"make examples\n./build/book/examples/{chapter} "
+               f"--lang {lang} --out /tmp/{chapter}")
+        box = nodes.admonition(classes=["litbook-run-it", "tip"])
+        box += nodes.title(title, title)
+        box += nodes.paragraph(intro, intro)
+        code = nodes.literal_block(cmd, cmd)
+        code["language"] = "console"
+        box += code
+        para = nodes.paragraph()
+        docdir = os.path.dirname(self.env.doc2path(self.env.docname))
+        target = os.path.relpath(src, docdir)
+        link = addnodes.download_reference(
+            "", "", reftarget=target, refdoc=self.env.docname,
+            refdomain="", reftype="download", refexplicit=True,
+            refwarn=True)
+        link += nodes.literal(f"{chapter}/main.cpp", f"{chapter}/main.cpp")
+        para += nodes.Text(dl + ": ")
+        para += link
+        box += para
+        for n in box.findall(nodes.Element):
+            n["translatable"] = False
+        self.env.note_dependency(src)
+        return [box]
+
+
+def page_context(app, pagename, templatename, context, doctree):
+    langs = app.config.litbook_languages
+    me = lang_of(app.env)
+    up = "../" * (pagename.count("/") + 1)
+    context["litbook_langs"] = [
+        {"code": l, "name": LANG_NAMES.get(l, l), "current": l == me,
+         "url": f"{up}{l}/{pagename}.html"} for l in langs]
+
+
+def config_inited(app, config):
+    lang = config.language or config.litbook_languages[0]
+    if config.litbook_titles:
+        title = config.litbook_titles[lang]
+        config.project = title
+        config.html_title = title
+        config.latex_documents = [
+            (config.root_doc, f"{config.litbook_pdf_name}.tex", title,
+             config.author, "manual")]
+    preamble = config.litbook_latex_preamble.get(lang, "")
+    if preamble:
+        config.latex_elements = dict(config.latex_elements)
+        config.latex_elements["preamble"] = (
+            config.latex_elements.get("preamble", "") + preamble)
+    # docutils knows no Babel name for Korean; say it, so -W stays quiet
+    # (the LaTeX uses fontspec, not babel).
+    from docutils.writers.latex2e import Babel
+    Babel.language_codes.setdefault("ko", "korean")
+    config.templates_path.append(os.path.join(HERE, "litbook_templates"))
+    config.html_static_path.append(os.path.join(HERE, "litbook_static"))
+    proj = config.litbook_doxygen_project
+    if proj:
+        config.breathe_projects = {
+            proj: os.path.join(config.litbook_build_dir, "doxygen", lang,
+                               "xml")}
+        config.breathe_default_project = proj
+    if os.path.isdir(MATHJAX_SRC) and config.litbook_build_dir:
+        dst = os.path.join(config.litbook_build_dir, "mathjax-static")
+        prepare_mathjax(dst)
+        config.html_static_path.append(dst)
+        config.mathjax_path = "mathjax/MathJax.js?config=TeX-AMS_SVG"
+
+
+def prepare_mathjax(dst):
+    """A pruned copy of Debian's MathJax 2 (SVG output: no web fonts)."""
+    root = os.path.join(dst, "mathjax")
+    if os.path.exists(os.path.join(root, "MathJax.js")):
+        return
+    tmp = root + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    for rel in MATHJAX_KEEP:
+        src = os.path.join(MATHJAX_SRC, rel)
+        out = os.path.join(tmp, rel)
+        if os.path.isdir(src):
+            shutil.copytree(src, out)
+        elif os.path.exists(src):
+            os.makedirs(os.path.dirname(out), exist_ok=True)
+            shutil.copyfile(src, out)
+    os.makedirs(dst, exist_ok=True)
+    os.replace(tmp, root)
+
+
+def builder_inited(app):
+    if app.builder.format == "html" and app.config.html_theme == "furo":
+        # Debian's furo.js imports Gumshoe as an ES module but is loaded as a
+        # classic script; load the (UMD) Gumshoe first and strip the import.
+        app.add_js_file("scripts/gumshoe-patched.js", priority=199)
+
+
+def build_finished(app, exc):
+    if exc or app.builder.format != "html":
+        return
+    static = os.path.join(app.outdir, "_static")
+    js = os.path.join(static, "scripts", "furo.js")
+    if os.path.exists(js):
+        with open(js, encoding="utf-8") as f:
+            text = f.read()
+        fixed = re.sub(r'^import Gumshoe from "[^"]*";\n', "", text, flags=re.M)
+        if fixed != text:
+            with open(js, "w", encoding="utf-8") as f:
+                f.write(fixed)
+    css = os.path.join(static, "styles", "furo.css")
+    normalize = "/usr/share/javascript/normalize.css/normalize.css"
+    if os.path.exists(css):
+        with open(css, encoding="utf-8") as f:
+            text = f.read()
+        fixed = text.replace("@import url(/javascript/normalize.css/"
+                             "normalize.css);", "@import url(normalize.css);")
+        if fixed != text:
+            shutil.copyfile(normalize,
+                            os.path.join(static, "styles", "normalize.css"))
+            with open(css, "w", encoding="utf-8") as f:
+                f.write(fixed)
+
+
+def setup(app):
+    app.add_config_value("litbook_build_dir", "", "env")
+    app.add_config_value("litbook_source_root", "", "env")
+    app.add_config_value("litbook_languages", ["ko", "en"], "env")
+    app.add_config_value("litbook_max_width", 78, "env")
+    app.add_config_value("litbook_doxygen_project", "", "env")
+    app.add_config_value("litbook_titles", {}, "env")
+    app.add_config_value("litbook_pdf_name", "book", "env")
+    app.add_config_value("litbook_latex_preamble", {}, "env")
+    app.add_role("val", val_role)
+    app.add_directive("output", OutputDirective)
+    app.add_directive("excerpt", ExcerptDirective)
+    app.add_directive("fig", FigDirective)
+    app.add_directive("run-it", RunItDirective)
+    app.add_transform(Untranslated)
+    app.connect("config-inited", config_inited)
+    app.connect("builder-inited", builder_inited)
+    app.connect("html-page-context", page_context)
+    app.connect("build-finished", build_finished)
+    return {"version": "0.1", "parallel_read_safe": True,
+            "parallel_write_safe": True, "env_version": 2}
