@@ -18,6 +18,8 @@ get_filename_component(LITBOOK_DIR "${LITBOOK_DIR}" ABSOLUTE)
 set(LITBOOK_BINARY_DIR "${CMAKE_BINARY_DIR}/book" CACHE PATH
     "Where the book's generated files go")
 set(LITBOOK_LANGS ko en CACHE STRING "Languages; the first is the source")
+set(LITBOOK_ONLY "" CACHE STRING
+    "For authors: build only these chapters (a ;-list); empty: all")
 set(LITBOOK_FIGURES_DIR "${CMAKE_SOURCE_DIR}/figures" CACHE PATH
     "Directory of the figure scripts (<chapter>.gp)")
 # Debian's python3 sees Debian's Sphinx; a python3 earlier on PATH may not.
@@ -45,13 +47,18 @@ if(NOT TARGET chapters)
   add_custom_target(examples)
 endif()
 
-# litbook_add_chapter(<NN-slug> [LIBS lib...])
+# litbook_add_chapter(<NN-slug> [LIBS lib...] [DATA file...])
 #
+# DATA: input files of the example in its folder (read at run time through
+# the LITBOOK_CHAPTER_DIR macro); editing one re-runs the example.
 # Builds chapters/<NN-slug>/main.cpp, runs it in every language, checks its
 # stdout against expected.<lang>.txt, publishes its data and values, renders
 # figures/<NN-slug>.gp per language, and registers one CTest per language.
 function(litbook_add_chapter name)
-  cmake_parse_arguments(ARG "" "" "LIBS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "LIBS;DATA" ${ARGN})
+  if(LITBOOK_ONLY AND NOT name IN_LIST LITBOOK_ONLY)
+    return()
+  endif()
   set(dir "${CMAKE_CURRENT_SOURCE_DIR}/${name}")
   if(NOT EXISTS "${dir}/main.cpp")
     message(FATAL_ERROR "litbook: chapter ${name}: ${dir}/main.cpp missing")
@@ -69,6 +76,16 @@ function(litbook_add_chapter name)
   set(exe "example-${name}")
   add_executable(${exe} "${dir}/main.cpp")
   target_link_libraries(${exe} PRIVATE litbook::example ${ARG_LIBS})
+  target_compile_definitions(${exe} PRIVATE
+                             LITBOOK_CHAPTER_DIR="${dir}")
+  set(inputs "")
+  foreach(f IN LISTS ARG_DATA)
+    if(NOT EXISTS "${dir}/${f}")
+      message(FATAL_ERROR "litbook: chapter ${name}: data file ${dir}/${f} "
+              "missing")
+    endif()
+    list(APPEND inputs "${dir}/${f}")
+  endforeach()
   set_target_properties(${exe} PROPERTIES
     OUTPUT_NAME "${name}"
     RUNTIME_OUTPUT_DIRECTORY "${LITBOOK_BINARY_DIR}/examples")
@@ -84,7 +101,7 @@ function(litbook_add_chapter name)
             --out "${out}"
             --unapproved "${LITBOOK_BINARY_DIR}/unapproved/${name}"
             --stamp "${run_stamp}"
-    DEPENDS ${exe} ${expected} "${_lb_scripts}/run_example.py"
+    DEPENDS ${exe} ${expected} ${inputs} "${_lb_scripts}/run_example.py"
     COMMENT "Running example ${name} (${LITBOOK_LANGS}) and checking stdout"
     VERBATIM)
   set(stamps "${run_stamp}")
@@ -208,6 +225,10 @@ function(litbook_add_book)
       -D "litbook_build_dir=${B}"
       -D "litbook_source_root=${CMAKE_SOURCE_DIR}"
       -D "litbook_pdf_name=${ARG_PDF_NAME}")
+  if(LITBOOK_ONLY)
+    string(REPLACE ";" "," only "${LITBOOK_ONLY}")
+    list(APPEND sphinx_common -D "litbook_only=${only}")
+  endif()
 
   # The translation gate: every message of every document translated, none
   # fuzzy, in every language but the source one.

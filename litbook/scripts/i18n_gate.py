@@ -113,7 +113,8 @@ def main():
                 for f in files:
                     if f.endswith(".po"):
                         rel = os.path.relpath(os.path.join(root, f), base)
-                        if rel[:-3] not in docs:
+                        if rel[:-3] not in docs and not os.path.exists(
+                                os.path.join(a.srcdir, rel[:-3] + ".rst")):
                             errors.append(
                                 f"{os.path.join(base, rel)}: catalogue of a "
                                 "document that does not exist")

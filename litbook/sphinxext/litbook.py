@@ -299,6 +299,15 @@ def page_context(app, pagename, templatename, context, doctree):
 
 def config_inited(app, config):
     lang = config.language or config.litbook_languages[0]
+    if config.litbook_only:
+        # An author building a few chapters: leave the others' pages out.
+        only = config.litbook_only
+        if isinstance(only, str):
+            only = [c for c in only.split(",") if c]
+        chapdir = os.path.join(app.srcdir, "chapters")
+        for f in sorted(os.listdir(chapdir)) if os.path.isdir(chapdir) else []:
+            if f.endswith(".rst") and f[:-4] not in only:
+                config.exclude_patterns.append(f"chapters/{f}")
     if config.litbook_titles:
         title = config.litbook_titles[lang]
         config.project = title
@@ -389,6 +398,7 @@ def setup(app):
     app.add_config_value("litbook_max_width", 78, "env")
     app.add_config_value("litbook_doxygen_project", "", "env")
     app.add_config_value("litbook_titles", {}, "env")
+    app.add_config_value("litbook_only", [], "env")
     app.add_config_value("litbook_pdf_name", "book", "env")
     app.add_config_value("litbook_latex_preamble", {}, "env")
     app.add_role("val", val_role)
