@@ -44,20 +44,22 @@ T elu(T x, std::type_identity_t<T> alpha = T(1)) noexcept {
 /// \~english
 /// @brief Derivative of elu(): `1` for `x > 0`, else `alpha * exp(x)`.
 ///
-/// At `0` this is `alpha` (PyTorch's autograd gives the same); at NaN it
-/// is `1`, again as PyTorch.
+/// At `0` this is `alpha` (PyTorch's autograd gives the same); NaN
+/// propagates, as in PyTorch's vectorised kernel (its scalar tail
+/// returns `1` for NaN, so torch itself is not consistent there).
 /// \~korean
 /// @brief elu()의 도함수. `x > 0`이면 `1`, 아니면 `alpha * exp(x)`.
 ///
-/// `0`에서는 `alpha`이고(PyTorch 자동 미분도 같다), NaN에서는 역시
-/// PyTorch처럼 `1`이다.
+/// `0`에서는 `alpha`이고(PyTorch 자동 미분도 같다), NaN은 NaN으로
+/// 전파된다. PyTorch의 벡터화 커널과 같은 동작이다(스칼라로 처리하는
+/// 끝부분은 NaN에 `1`을 돌려주므로 torch 자체도 일관되지 않다).
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param alpha \~english saturation level \~korean 수렴하는 크기 \~
 /// @return \~english the derivative at `x` \~korean `x`에서의 미분값 \~
 template <std::floating_point T>
 T elu_grad(T x, std::type_identity_t<T> alpha = T(1)) noexcept {
-  if (!(x <= T(0))) return T(1);
+  if (x > T(0)) return T(1);  // NaN goes on to exp(NaN)
   using W = detail::wider_t<T>;
   return static_cast<T>(W(alpha) * std::exp(W(x)));
 }

@@ -67,7 +67,8 @@ constexpr T prelu_grad(T x, std::type_identity_t<T> alpha) noexcept {
 /// @return \~english dy/dalpha at `x` \~korean `x`에서의 dy/dalpha \~
 template <std::floating_point T>
 constexpr T prelu_grad_alpha(T x) noexcept {
-  return x > T(0) ? T(0) : x;
+  // +0.0 (not -0.0) at x = -0.0, as PyTorch's sum over the batch gives.
+  return x < T(0) || x != x ? x : T(0);
 }
 
 /// \~english

@@ -24,10 +24,10 @@ TEST_CASE("elu of negative zero is positive zero, as in PyTorch",
   CHECK(!std::signbit(nn::elu(-0.0f)));
 }
 
-TEST_CASE("elu derivative is alpha at zero and 1 at NaN", "[elu]") {
+TEST_CASE("elu derivative is alpha at zero and NaN at NaN", "[elu]") {
   CHECK(nn::elu_grad(0.0) == 1.0);
   CHECK(nn::elu_grad(0.0, 2.0) == 2.0);
-  CHECK(nn::elu_grad(std::nan("")) == 1.0);
+  CHECK(std::isnan(nn::elu_grad(std::nan(""))));
   CHECK(nn::elu_grad(3.0f) == 1.0f);
   const double inf = std::numeric_limits<double>::infinity();
   CHECK(nn::elu(-inf) == -1.0);

@@ -19,6 +19,8 @@ TEST_CASE("prelu gradients with respect to x and alpha", "[prelu]") {
   CHECK(nn::prelu_grad(0.0, 0.25) == 0.25);
   CHECK(nn::prelu_grad_alpha(3.0) == 0.0);
   CHECK(nn::prelu_grad_alpha(-3.0) == -3.0);
+  CHECK(!std::signbit(nn::prelu_grad_alpha(-0.0)));
+  CHECK(std::isnan(nn::prelu_grad_alpha(std::nan(""))));
 }
 
 TEST_CASE("PReLU starts at 0.25 and accumulates the alpha gradient",
