@@ -141,6 +141,9 @@ int main(int argc, char** argv) {
   out.data("curve", curve);
   out.data("slope-neg", slope_neg);
   out.data("slope-pos", slope_pos);
+  litbook::Table at_zero({"x", "grad", "right"});
+  at_zero.row({0.0, nn::relu_grad(0.0), nn::relu_grad(tiny)});
+  out.data("at-zero", at_zero);
   out.value("grid-points", fmt::format("{}", n));
   out.value("grid-step", fmt::format("{:g}", xs[1] - xs[0]));
 
@@ -165,7 +168,6 @@ int main(int argc, char** argv) {
   out.value("sigmoid-grad-max", fmt::format("{:.6f}", *top));
   out.value("sigmoid-grad-argmax", fmt::format("{:g}", x_top));
   out.value("sigmoid-grad-at-5", fmt::format("{:.4f}", dss[n - 1]));
-  out.value("sigmoid-grad-max-4", fmt::format("{:.4f}", *top));
 
   // The deep stack: the same seeded input batch for every run.
   const int depth = 30, width = 64, batch = 64;
@@ -206,9 +208,8 @@ int main(int argc, char** argv) {
   fmt::print("  {:>11}  {:>14.3e}  {:>12.3e}  {:>12.3e}\n",
              tr("첫 층/끝 층", "first/last"), r_sig, r_rx, r_rk);
   out.value("ratio-sigmoid", fmt::format("{:.1e}", r_sig));
-  out.value("ratio-relu-xavier", fmt::format("{:.1e}", r_rx));
   out.value("ratio-relu-kaiming", fmt::format("{:.2f}", r_rk));
-  out.value("ratio-relu-xavier-2", fmt::format("{:.2f}", r_rx));
+  out.value("ratio-relu-xavier", fmt::format("{:.2f}", r_rx));
   // The geometric mean of the shrinking from one layer to the one below.
   const double per_layer = std::pow(r_sig, 1.0 / (depth - 1));
   fmt::print("  {}: {:.3f}\n",
@@ -222,5 +223,15 @@ int main(int argc, char** argv) {
   out.value("kaiming-last", fmt::format("{:.2f}", rk.back()));
   out.value("xavier-first", fmt::format("{:.1e}", rx.front()));
   out.value("xavier-last", fmt::format("{:.1e}", rx.back()));
+  // With biases 0 a ReLU stack is positively homogeneous: scaling every
+  // weight by c scales each ||dL/dW|| by c^(2 depth - 1).
+  const double sd_x = std::sqrt(2.0 / (width + width));  // Xavier
+  const double sd_k = std::sqrt(2.0 / width);            // Kaiming
+  const double c = sd_k / sd_x;
+  out.value("sd-xavier", fmt::format("{:.4f}", sd_x));
+  out.value("sd-kaiming", fmt::format("{:.4f}", sd_k));
+  out.value("kaiming-over-xavier", fmt::format("{:.3e}", rk[0] / rx[0]));
+  out.value("homogeneity-factor",
+            fmt::format("{:.3e}", std::pow(c, 2 * depth - 1)));
   return out.finish();
 }
