@@ -31,6 +31,24 @@ endif()
 set(_lb_scripts "${LITBOOK_DIR}/scripts")
 file(MAKE_DIRECTORY "${LITBOOK_BINARY_DIR}/stamps")
 
+# One date for everything the build stamps (Sphinx's "today", PDF dates):
+# SOURCE_DATE_EPOCH if set, else the time of the last commit.
+if(DEFINED ENV{SOURCE_DATE_EPOCH})
+  set(_lb_epoch "$ENV{SOURCE_DATE_EPOCH}")
+else()
+  execute_process(COMMAND git log -1 --format=%ct
+                  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+                  OUTPUT_VARIABLE _lb_epoch OUTPUT_STRIP_TRAILING_WHITESPACE
+                  ERROR_QUIET RESULT_VARIABLE _lb_git)
+  if(NOT _lb_git EQUAL 0 OR NOT _lb_epoch)
+    set(_lb_epoch 1767225600)  # 2026-01-01, outside a git checkout
+  endif()
+endif()
+# Every stage runs under guard.py: a failure removes the stage's results and
+# the book outputs, so nothing stale survives it.
+set(_lb_guard "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
+    --book "${LITBOOK_BINARY_DIR}" --epoch "${_lb_epoch}")
+
 # What every example links: the argument parser and output writer.
 if(NOT TARGET litbook_example)
   add_library(litbook_example INTERFACE)
@@ -95,7 +113,8 @@ function(litbook_add_chapter name)
   set(run_stamp "${LITBOOK_BINARY_DIR}/stamps/run-${name}.stamp")
   add_custom_command(
     OUTPUT "${run_stamp}"
-    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" build
+    COMMAND ${_lb_guard} --
+            "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" build
             --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
             --expected-dir "${dir}" --langs ${LITBOOK_LANGS}
             --out "${out}"
@@ -118,7 +137,8 @@ function(litbook_add_chapter name)
       set(fs "${LITBOOK_BINARY_DIR}/stamps/fig-${name}.${lang}.stamp")
       add_custom_command(
         OUTPUT "${fs}"
-        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
+        COMMAND ${_lb_guard} --
+                "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
                 --script "${script}" --labels "${labels}"
                 --data "${out}"
                 --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
@@ -146,6 +166,10 @@ function(litbook_add_chapter name)
                      check --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
                      --expected-dir "${dir}" --langs ${lang})
   endforeach()
+
+  add_test(NAME "chapter.${name}.cli"
+           COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_cli.py"
+                   --exe "$<TARGET_FILE:${exe}>" --chapter "${name}")
 
   add_custom_target(approve-${name}
     COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" approve
@@ -202,8 +226,7 @@ function(litbook_add_book)
       add_custom_command(
         OUTPUT "${xml}"
         COMMAND "${CMAKE_COMMAND}" -E rm -rf "${B}/doxygen/${lang}/xml"
-        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
-                --remove "${B}/doxygen/${lang}/xml" --
+        COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml" --
                 "${DOXYGEN}" "${B}/doxygen/Doxyfile.${lang}"
         DEPENDS ${headers} "${B}/doxygen/Doxyfile.${lang}"
         WORKING_DIRECTORY "${ARG_DOXYGEN_INPUT}"
@@ -235,7 +258,8 @@ function(litbook_add_book)
   set(gate "${B}/stamps/gate.stamp")
   add_custom_command(
     OUTPUT "${gate}"
-    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
+    COMMAND ${_lb_guard} --
+            "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
             --sphinx-build "${SPHINX_BUILD}" --srcdir "${ARG_SOURCE_DIR}"
             --potdir "${B}/gettext" --langs ${LITBOOK_LANGS}
             --stamp "${gate}" -- ${sphinx_common}
@@ -274,8 +298,7 @@ function(litbook_add_book)
     set(hs "${B}/stamps/html-${lang}.stamp")
     add_custom_command(
       OUTPUT "${hs}"
-      COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
-              --remove "${B}/html/${lang}" --stamp "${hs}" --
+      COMMAND ${_lb_guard} --stamp "${hs}" --
               "${SPHINX_BUILD}" -b html ${sphinx_common}
               -D "language=${lang}" -d "${B}/doctrees/html-${lang}"
               "${ARG_SOURCE_DIR}" "${B}/html/${lang}"
@@ -288,18 +311,17 @@ function(litbook_add_book)
       set(pdf "${B}/pdf/${ARG_PDF_NAME}-${lang}.pdf")
       add_custom_command(
         OUTPUT "${pdf}"
-        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
-                --remove "${B}/latex/${lang}" --remove "${pdf}" --
+        COMMAND ${_lb_guard} --remove "${B}/latex/${lang}" --
                 "${SPHINX_BUILD}" -b latex ${sphinx_common}
                 -D "language=${lang}" -d "${B}/doctrees/latex-${lang}"
                 "${ARG_SOURCE_DIR}" "${B}/latex/${lang}"
-        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/guard.py"
-                --remove "${B}/latex/${lang}" --remove "${pdf}"
+        COMMAND ${_lb_guard} --remove "${B}/latex/${lang}"
                 --cwd "${B}/latex/${lang}" --
                 "${LATEXMK}" -xelatex -interaction=nonstopmode
                 -halt-on-error -file-line-error -quiet
                 "${ARG_PDF_NAME}.tex"
-        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_pdf.py"
+        COMMAND ${_lb_guard} --
+                "${LITBOOK_PYTHON}" "${_lb_scripts}/check_pdf.py"
                 --log "${B}/latex/${lang}/${ARG_PDF_NAME}.log"
                 --pdf "${B}/latex/${lang}/${ARG_PDF_NAME}.pdf"
                 --copy-to "${pdf}"

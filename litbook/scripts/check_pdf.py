@@ -2,8 +2,9 @@
 """Check a LaTeX run's PDF, then publish it.
 
 Fails (naming the file) when the log reports a missing character (a glyph
-the font lacks: Hangul in a Latin font, say) or when pdffonts lists a font
-that is not embedded. Only a PDF that passes is copied to --copy-to.
+the font lacks: Hangul in a Latin font, say), when pdffonts lists a font
+that is not embedded, or when a chapter title of the .tex source is not in
+the PDF's text (pdftotext). Only a PDF that passes is copied to --copy-to.
 """
 import argparse
 import os
@@ -31,11 +32,28 @@ def main():
                            text=True)
         if p.returncode != 0:
             problems.append(f"{a.pdf}: pdffonts failed")
-        for line in p.stdout.splitlines()[2:]:
+        fonts = p.stdout.splitlines()[2:]
+        if not any("CJK" in f for f in fonts):
+            problems.append(f"{a.pdf}: no CJK (Hangul) font embedded")
+        for line in fonts:
             # columns: name type encoding emb sub uni object ID
             parts = line.split()
             if len(parts) >= 7 and parts[-5] != "yes":
                 problems.append(f"{a.pdf}: font not embedded: {line}")
+        tex = a.log[:-4] + ".tex"
+        if os.path.exists(tex) and not problems:
+            with open(tex, encoding="utf-8") as f:
+                titles = re.findall(r"^\\chapter\{(.*)\}", f.read(), re.M)
+            t = subprocess.run(["pdftotext", "-enc", "UTF-8", a.pdf, "-"],
+                               stdout=subprocess.PIPE, text=True).stdout
+            flat = "".join(t.split())
+            for title in titles:
+                plain = re.sub(r"\\[a-zA-Z]+\*?|[{}\\]", "", title)
+                if "".join(plain.split()) not in flat:
+                    problems.append(f"{a.pdf}: chapter title '{plain}' "
+                                    "not found in the PDF's text")
+            if not titles:
+                problems.append(f"{tex}: no chapter found")
     if problems:
         if os.path.exists(a.copy_to):
             os.remove(a.copy_to)

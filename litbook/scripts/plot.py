@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 FONT = "Noto Sans CJK KR"
 TERMINALS = {
@@ -133,7 +134,6 @@ def render(a):
             raise Failure(f"{a.script} [{a.lang}]: SVG and PDF figures "
                           f"differ: {names['svg']} vs {names['pdf']}")
         stamp = os.environ.get("SOURCE_DATE_EPOCH", "0")
-        import time
         date = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(stamp)))
         os.makedirs(a.outdir, exist_ok=True)
         for ext in TERMINALS:
@@ -174,11 +174,17 @@ def main():
                           "is missing (did the chapter's example run?)")
         names = render(a)
     except Failure as e:
-        # Never leave a figure of this language that might be stale.
-        if os.path.isdir(a.outdir):
-            for n in os.listdir(a.outdir):
-                if f".{a.lang}." in n:
-                    os.remove(os.path.join(a.outdir, n))
+        # Never leave a figure that might be stale: the chapter's figures in
+        # every language go, and so do the other languages' stamps, so that
+        # they are drawn again once the script is fixed.
+        shutil.rmtree(a.outdir, ignore_errors=True)
+        if a.stamp:
+            suffix = f".{a.lang}.stamp"
+            if a.stamp.endswith(suffix):
+                for lang in a.all_langs:
+                    other = a.stamp[: -len(suffix)] + f".{lang}.stamp"
+                    if os.path.exists(other):
+                        os.remove(other)
         sys.stderr.write(f"error: {e}\n")
         sys.exit(1)
     if a.stamp:

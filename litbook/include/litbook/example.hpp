@@ -191,23 +191,29 @@ class Output {
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
     if (ec) return fail(dir_, ec.message());
+    auto tmp_of = [](std::filesystem::path p) { return p += ".tmp"; };
+    auto drop_tmps = [&] {
+      for (const auto& f : files) {
+        std::filesystem::remove(tmp_of(f.first), ec);
+      }
+    };
     for (const auto& [path, text] : files) {
-      auto tmp = path;
-      tmp += ".tmp";
+      const auto tmp = tmp_of(path);
       std::ofstream f(tmp, std::ios::binary);
       f << text;
       f.close();
       if (!f) {
         const std::string why = std::strerror(errno);
-        std::filesystem::remove(tmp, ec);
+        drop_tmps();
         return fail(tmp, why);
       }
     }
     for (const auto& [path, text] : files) {
-      auto tmp = path;
-      tmp += ".tmp";
-      std::filesystem::rename(tmp, path, ec);
-      if (ec) return fail(path, ec.message());
+      std::filesystem::rename(tmp_of(path), path, ec);
+      if (ec) {
+        drop_tmps();
+        return fail(path, ec.message());
+      }
     }
     return 0;
   }
