@@ -96,6 +96,9 @@ function(litbook_add_chapter name)
   target_link_libraries(${exe} PRIVATE litbook::example ${ARG_LIBS})
   target_compile_definitions(${exe} PRIVATE
                              LITBOOK_CHAPTER_DIR="${dir}")
+  # The timing report: compile seconds of each example.
+  set_target_properties(${exe} PROPERTIES CXX_COMPILER_LAUNCHER
+    "${LITBOOK_PYTHON};${_lb_scripts}/timeit.py;${LITBOOK_BINARY_DIR}/timing/${name};compile;--")
   set(inputs "")
   foreach(f IN LISTS ARG_DATA)
     if(NOT EXISTS "${dir}/${f}")
@@ -120,6 +123,7 @@ function(litbook_add_chapter name)
             --out "${out}"
             --unapproved "${LITBOOK_BINARY_DIR}/unapproved/${name}"
             --stamp "${run_stamp}"
+            --timing "${LITBOOK_BINARY_DIR}/timing/${name}"
     DEPENDS ${exe} ${expected} ${inputs} "${_lb_scripts}/run_example.py"
     COMMENT "Running example ${name} (${LITBOOK_LANGS}) and checking stdout"
     VERBATIM)
@@ -144,6 +148,7 @@ function(litbook_add_chapter name)
                 --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
                 --lang ${lang} --all-langs ${LITBOOK_LANGS}
                 --stamp "${fs}"
+                --timing "${LITBOOK_BINARY_DIR}/timing/${name}"
         DEPENDS "${run_stamp}" "${script}" "${labels}"
                 "${_lb_scripts}/plot.py"
         COMMENT "Plotting figures of ${name} (${lang})"

@@ -156,6 +156,14 @@ def render(a):
     return names["svg"]
 
 
+def record_timing(directory, key, seconds):
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.join(directory, f"{key}.json")
+    with open(path + ".tmp", "w") as f:
+        f.write('{"seconds": %s}' % seconds)
+    os.replace(path + ".tmp", path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--script", required=True)
@@ -165,7 +173,9 @@ def main():
     ap.add_argument("--lang", required=True)
     ap.add_argument("--all-langs", nargs="+", required=True)
     ap.add_argument("--stamp")
+    ap.add_argument("--timing", help="directory of the timing records")
     a = ap.parse_args()
+    start = time.perf_counter()
     if a.stamp and os.path.exists(a.stamp):
         os.remove(a.stamp)
     try:
@@ -187,6 +197,9 @@ def main():
                         os.remove(other)
         sys.stderr.write(f"error: {e}\n")
         sys.exit(1)
+    if a.timing:
+        record_timing(a.timing, f"plot_{a.lang}",
+                      round(time.perf_counter() - start, 3))
     if a.stamp:
         with open(a.stamp, "w") as f:
             f.write("\n".join(names) + "\n")

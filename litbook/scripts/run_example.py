@@ -160,9 +160,12 @@ def build(a):
         for lang in a.langs:
             shutil.move(os.path.join(tmp, f"stdout.{lang}.txt"),
                         os.path.join(result, f"stdout.{lang}.txt"))
-        with open(os.path.join(result, "timing.json"), "w") as f:
-            json.dump({"chapter": a.chapter, "run_seconds": timing}, f,
-                      indent=1, sort_keys=True)
+        if a.timing:
+            os.makedirs(a.timing, exist_ok=True)
+            for lang, seconds in timing.items():
+                with open(os.path.join(a.timing, f"run_{lang}.json"),
+                          "w") as f:
+                    json.dump({"seconds": seconds}, f)
         if stale:
             os.rename(stale, a.out)
         publish(result, a.out)
@@ -211,6 +214,7 @@ def main():
     ap.add_argument("--out", help="build: where results are published")
     ap.add_argument("--unapproved", help="build: where drifted stdout goes")
     ap.add_argument("--stamp", help="build: touched on success")
+    ap.add_argument("--timing", help="build: directory of timing records")
     a = ap.parse_args()
     try:
         if a.mode == "build":

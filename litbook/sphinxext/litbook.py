@@ -18,6 +18,8 @@ Roles and directives that pull tested results into the prose:
     is two paragraphs: the caption, then the alt text; both are translated.
 ``.. container:: litbook-untranslated``
     Its text is not extracted for translation (the Doxygen API reference).
+``.. timing-report::``
+    How long each example took to compile, run and plot in this build.
 ``.. run-it:: chapter``
     A box with the commands that build and run the chapter's example in the
     reader's language, and a link to download its source.
@@ -288,6 +290,60 @@ class RunItDirective(SphinxDirective):
         return [box]
 
 
+class TimingReportDirective(SphinxDirective):
+    """A table of how long each example took to compile, run and plot in
+    this build (like sphinx-gallery's report). Timings are not deterministic:
+    mark the page ``:nosearch:`` so the search index stays reproducible."""
+
+    HEAD = {"ko": ["장", "컴파일(초)", "실행(초)", "그림(초)", "합계(초)"],
+            "en": ["Chapter", "Compile (s)", "Run (s)", "Plot (s)",
+                   "Total (s)"]}
+
+    def run(self):
+        root = os.path.join(build_dir(self.env), "timing")
+        lang = lang_of(self.env)
+        rows = []
+        for chapter in sorted(os.listdir(root)) if os.path.isdir(root) else []:
+            secs = {}
+            d = os.path.join(root, chapter)
+            for f in sorted(os.listdir(d)):
+                if f.endswith(".json"):
+                    self.env.note_dependency(os.path.join(d, f))
+                    with open(os.path.join(d, f)) as fh:
+                        secs[f[:-5]] = json.load(fh)["seconds"]
+            comp = secs.get("compile", 0.0)
+            run = sum(v for k, v in secs.items() if k.startswith("run_"))
+            plot = sum(v for k, v in secs.items() if k.startswith("plot_"))
+            rows.append([chapter] + [f"{v:.2f}" for v in
+                                     (comp, run, plot, comp + run + plot)])
+        if not rows:
+            raise self.error(f"{self.env.docname}: no timing records in "
+                             f"{root} (were the chapters built?)")
+        head = self.HEAD.get(lang, self.HEAD["en"])
+        table = nodes.table(classes=["litbook-timing"])
+        group = nodes.tgroup(cols=len(head))
+        table += group
+        for _ in head:
+            group += nodes.colspec(colwidth=1)
+        thead = nodes.thead()
+        group += thead
+        tbody = nodes.tbody()
+        group += tbody
+
+        def row(cells, parent):
+            r = nodes.row()
+            for c in cells:
+                entry = nodes.entry()
+                entry += nodes.paragraph(c, c)
+                r += entry
+            parent += r
+
+        row(head, thead)
+        for r in rows:
+            row(r, tbody)
+        return [table]
+
+
 def page_context(app, pagename, templatename, context, doctree):
     langs = app.config.litbook_languages
     me = lang_of(app.env)
@@ -406,6 +462,7 @@ def setup(app):
     app.add_directive("excerpt", ExcerptDirective)
     app.add_directive("fig", FigDirective)
     app.add_directive("run-it", RunItDirective)
+    app.add_directive("timing-report", TimingReportDirective)
     app.add_transform(Untranslated)
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
