@@ -388,16 +388,16 @@ def config_inited(app, config):
             proj: os.path.join(config.litbook_build_dir, "doxygen", lang,
                                "xml")}
         config.breathe_default_project = proj
-    if os.path.isdir(MATHJAX_SRC) and config.litbook_build_dir:
-        dst = os.path.join(config.litbook_build_dir, "mathjax-static")
-        prepare_mathjax(dst)
-        config.html_static_path.append(dst)
+    if os.path.isdir(MATHJAX_SRC):
+        # Copied into _static/mathjax when the HTML is finished (not through
+        # html_static_path: a path of the build tree in the configuration
+        # would make .buildinfo differ between two build directories).
         config.mathjax_path = "mathjax/MathJax.js?config=TeX-AMS_SVG"
 
 
-def prepare_mathjax(dst):
+def copy_mathjax(static):
     """A pruned copy of Debian's MathJax 2 (SVG output: no web fonts)."""
-    root = os.path.join(dst, "mathjax")
+    root = os.path.join(static, "mathjax")
     if os.path.exists(os.path.join(root, "MathJax.js")):
         return
     tmp = root + ".tmp"
@@ -410,7 +410,6 @@ def prepare_mathjax(dst):
         elif os.path.exists(src):
             os.makedirs(os.path.dirname(out), exist_ok=True)
             shutil.copyfile(src, out)
-    os.makedirs(dst, exist_ok=True)
     os.replace(tmp, root)
 
 
@@ -425,6 +424,8 @@ def build_finished(app, exc):
     if exc or app.builder.format != "html":
         return
     static = os.path.join(app.outdir, "_static")
+    if os.path.isdir(MATHJAX_SRC):
+        copy_mathjax(static)
     js = os.path.join(static, "scripts", "furo.js")
     if os.path.exists(js):
         with open(js, encoding="utf-8") as f:

@@ -16,3 +16,12 @@ litbook_doxygen_project = "mini"
 litbook_titles = {"ko": "시험용 책", "en": "Fixture book"}
 html_theme = "furo"
 latex_engine = "xelatex"
+latex_use_xindy = False
+latex_elements = {
+    "babel": "", "polyglossia": "", "fncychap": "", "printindex": "",
+    "fontpkg": r"""
+\setmainfont{Noto Serif CJK KR}
+\setsansfont{Noto Sans CJK KR}
+\setmonofont{Noto Sans Mono CJK KR}
+""",
+}
