@@ -2,6 +2,8 @@
 #
 #   make book     install the Debian packages, then build the book (= deps docs)
 #   make test     build the library, its tests and the examples; run every test
+#                 (unit, PyTorch cross-check, outputs, fault injection,
+#                 reproducibility, and the built book in a browser)
 #
 #   make docs     the book: HTML and PDF, Korean and English
 #   make html | pdf | chapters | figures | examples | approve | update-po
@@ -15,7 +17,7 @@ CMAKE_FLAGS ?=
 CMAKE_BUILD = cmake --build $(BUILD) -j $(JOBS)
 
 .PHONY: book deps configure all docs html pdf chapters figures examples \
-        approve update-po gate test clean
+        approve update-po gate test test-fast test-sanitize clean
 
 book: deps
 	$(MAKE) docs
@@ -37,6 +39,15 @@ docs html pdf chapters figures examples approve update-po gate: configure
 test: configure
 	$(CMAKE_BUILD)
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Without the slow pipeline and whole-book tests.
+test-fast: configure
+	$(CMAKE_BUILD)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -LE "pipeline|book"
+
+# The library's tests and every example under ASan and UBSan.
+test-sanitize:
+	$(MAKE) BUILD=$(BUILD)-sanitize CMAKE_FLAGS="$(CMAKE_FLAGS) -DRELU_BOOK_SANITIZE=ON" test-fast
 
 clean:
 	rm -rf $(BUILD)

@@ -22,8 +22,6 @@ copyright = "2026, relu-book authors"
 language = "ko"
 root_doc = "index"
 exclude_patterns = ["_build", "locale"]
-templates_path = ["_templates"]
-html_static_path = ["_static"]
 
 # litbook: languages (the first is the source), per-language titles.
 litbook_languages = ["ko", "en"]
@@ -69,6 +67,8 @@ nitpick_ignore_regex = [
     ("cpp:identifier", r"[A-Z]|T|Scalar|size_t|uint\d+_t"),
 ]
 cpp_index_common_prefix = ["nn::"]
+# The API page documents the namespace; headers have no page to link to.
+breathe_show_include = False
 
 # LaTeX: XeLaTeX with Noto CJK for Hangul; no babel (fontspec only).
 latex_engine = "xelatex"
@@ -89,6 +89,8 @@ latex_elements = {
 """,
     "sphinxsetup": "verbatimwithframe=true, VerbatimColor={rgb}{0.97,0.97,0.97}",
     "printindex": "",
+    # Table rows with some air between the text and the rules.
+    "preamble": r"\renewcommand{\arraystretch}{1.3}",
 }
 # Per language: the chapter heading ("제 1 장" / "Chapter 1").
 litbook_latex_preamble = {

@@ -170,11 +170,14 @@ function(litbook_add_chapter name)
              COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
                      check --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
                      --expected-dir "${dir}" --langs ${lang})
+    set_tests_properties("chapter.${name}.${lang}" PROPERTIES
+                         LABELS "chapter")
   endforeach()
 
   add_test(NAME "chapter.${name}.cli"
            COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_cli.py"
                    --exe "$<TARGET_FILE:${exe}>" --chapter "${name}")
+  set_tests_properties("chapter.${name}.cli" PROPERTIES LABELS "chapter")
 
   add_custom_target(approve-${name}
     COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" approve

@@ -7,12 +7,13 @@
 Extracts the messages of the source language into fresh .pot files (Sphinx's
 gettext builder, one per document), then, for every other language, checks
 the catalogue docs/locale/<lang>/LC_MESSAGES/<document>.po: it must exist,
-translate every message (msgcmp: untranslated or fuzzy fails) and be valid
-(msgfmt --check). No catalogue may exist for a document that is gone.
+translate every message (each untranslated, fuzzy or missing message is
+named) and be valid (msgfmt --check). No catalogue may exist for a document that is gone.
 With --update, merges the fresh .pot into the catalogues instead (msgmerge),
 creating missing ones; the author then translates and the gate passes.
 """
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -22,6 +23,40 @@ import sys
 def run(cmd, **kw):
     return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, **kw)
+
+
+def parse_po(path):
+    """msgid -> (msgstr, flags) of a .po/.pot file (no plural forms)."""
+    entries, flags, field, cur = {}, set(), None, {}
+
+    def flush():
+        if "msgid" in cur and not cur.get("obsolete"):
+            entries[cur["msgid"]] = (cur.get("msgstr", ""), set(cur["flags"]))
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("#~"):
+                continue
+            if line.startswith("#,"):
+                flags |= {x.strip() for x in line[2:].split(",")}
+            elif line.startswith("msgid "):
+                flush()
+                cur = {"msgid": json.loads(line[6:]), "flags": flags}
+                flags, field = set(), "msgid"
+            elif line.startswith("msgstr "):
+                cur["msgstr"] = json.loads(line[7:])
+                field = "msgstr"
+            elif line.startswith('"') and field:
+                cur[field] += json.loads(line)
+    flush()
+    entries.pop("", None)
+    return entries
+
+
+def short(msg):
+    msg = " ".join(msg.split())
+    return msg if len(msg) <= 70 else msg[:67] + "..."
 
 
 def pots(potdir):
@@ -95,19 +130,22 @@ def main():
                               f"'{doc}' (run the update-po target and "
                               "translate it)")
                 continue
-            r = run(["msgcmp", po, pot])
-            if r.returncode != 0:
-                errors.append(f"{po}: not fully translated "
-                              f"(untranslated or fuzzy messages):\n"
-                              + r.stderr.strip())
+            want, have = parse_po(pot), parse_po(po)
+            for msgid in want:
+                msgstr, flags = have.get(msgid, ("", set()))
+                if msgid not in have:
+                    errors.append(f"{po}: message missing from the "
+                                  f"catalogue: \"{short(msgid)}\"")
+                elif "fuzzy" in flags:
+                    errors.append(f"{po}: fuzzy message: "
+                                  f"\"{short(msgid)}\"")
+                elif not msgstr.strip():
+                    errors.append(f"{po}: untranslated message: "
+                                  f"\"{short(msgid)}\"")
             r = run(["msgfmt", "--check", "-o", os.devnull, po])
             if r.returncode != 0:
                 errors.append(f"{po}: invalid catalogue:\n"
                               + r.stderr.strip())
-            r = run(["msgattrib", "--only-fuzzy", "--no-obsolete", po])
-            if r.stdout.strip():
-                errors.append(f"{po}: has fuzzy messages:\n"
-                              + r.stdout.strip())
         if os.path.isdir(base) and not a.update:
             for root, _, files in os.walk(base):
                 for f in files:

@@ -243,8 +243,11 @@ class Untranslated(SphinxTransform):
     def apply(self, **kwargs):
         for box in self.document.findall(nodes.container):
             if "litbook-untranslated" in box["classes"]:
+                # Not on inline nodes: Sphinx flattens inline nodes that
+                # carry the attribute, which scrambles C++ signatures.
                 for n in box.findall(nodes.TextElement):
-                    n["translatable"] = False
+                    if not isinstance(n, nodes.Inline):
+                        n["translatable"] = False
 
 
 class RunItDirective(SphinxDirective):
