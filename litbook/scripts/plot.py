@@ -28,11 +28,20 @@ import time
 
 FONT = "Noto Sans CJK KR"
 TERMINALS = {
+    # static SVG: EPUB, and HTML where scripts do not run
     "svg": f'set terminal svg size 720,420 dynamic enhanced '
            f'font "{FONT},13" background rgb "white"',
+    # PDF for LaTeX
     "pdf": f'set terminal pdfcairo size 5.4in,3.15in enhanced '
            f'font "{FONT},10"',
+    # interactive SVG for HTML: gnuplot's own mouse script embedded
+    # (coordinates under the pointer, a click on a key entry toggles a curve)
+    "isvg": f'set terminal svg size 720,420 dynamic enhanced mouse '
+            f'standalone font "{FONT},13" background rgb "white"',
 }
+# Where each kind is published, below the chapter's figure directory.
+SUBDIR = {"svg": "", "pdf": "", "isvg": "interactive"}
+EXT = {"svg": "svg", "pdf": "pdf", "isvg": "svg"}
 
 
 class Failure(Exception):
@@ -104,7 +113,7 @@ def render(a):
             os.makedirs(out)
             lines += [
                 term,
-                f'fig(name) = sprintf("%s/%s.{a.lang}.{ext}", '
+                f'fig(name) = sprintf("%s/%s.{a.lang}.{EXT[ext]}", '
                 f'{gp_string(out)}, name)',
                 "reset",
                 f"load {gp_string(a.script)}",
@@ -123,36 +132,43 @@ def render(a):
         names = {}
         for ext in TERMINALS:
             files = sorted(os.listdir(os.path.join(tmp, ext)))
-            names[ext] = [n[: -len(f".{a.lang}.{ext}")] for n in files]
+            names[ext] = [n[: -len(f".{a.lang}.{EXT[ext]}")] for n in files]
             for n in files:
                 if os.path.getsize(os.path.join(tmp, ext, n)) == 0:
                     raise Failure(f"{a.script} [{a.lang}]: figure {n} "
                                   "is empty")
         if not names["svg"]:
             raise Failure(f"{a.script} [{a.lang}]: drew no figure")
-        if names["svg"] != names["pdf"]:
-            raise Failure(f"{a.script} [{a.lang}]: SVG and PDF figures "
-                          f"differ: {names['svg']} vs {names['pdf']}")
+        for ext in TERMINALS:
+            if names[ext] != names["svg"]:
+                raise Failure(f"{a.script} [{a.lang}]: the {ext} run drew "
+                              f"other figures than the svg run: "
+                              f"{names[ext]} vs {names['svg']}")
         stamp = os.environ.get("SOURCE_DATE_EPOCH", "0")
         date = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(stamp)))
-        os.makedirs(a.outdir, exist_ok=True)
         for ext in TERMINALS:
+            dst_dir = os.path.join(a.outdir, SUBDIR[ext])
+            os.makedirs(dst_dir, exist_ok=True)
+            wanted = set()
             for n in names[ext]:
-                src = os.path.join(tmp, ext, f"{n}.{a.lang}.{ext}")
+                fname = f"{n}.{a.lang}.{EXT[ext]}"
+                wanted.add(fname)
+                src = os.path.join(tmp, ext, fname)
                 if ext == "pdf":
                     fix_pdf_dates(src, date.encode())
-                dst = os.path.join(a.outdir, f"{n}.{a.lang}.{ext}")
+                dst = os.path.join(dst_dir, fname)
                 if os.path.exists(dst):
                     with open(src, "rb") as f1, open(dst, "rb") as f2:
                         if f1.read() == f2.read():
                             continue
                 shutil.move(src, dst)
-        # Figures of this language that the script no longer draws go away.
-        wanted = {f"{n}.{a.lang}.{ext}" for ext in TERMINALS
-                  for n in names[ext]}
-        for n in os.listdir(a.outdir):
-            if f".{a.lang}." in n and n not in wanted:
-                os.remove(os.path.join(a.outdir, n))
+            # Figures of this language the script no longer draws go away.
+            for fname in os.listdir(dst_dir):
+                path = os.path.join(dst_dir, fname)
+                if (os.path.isfile(path) and f".{a.lang}." in fname
+                        and fname.endswith("." + EXT[ext])
+                        and fname not in wanted):
+                    os.remove(path)
     return names["svg"]
 
 

@@ -30,6 +30,7 @@ the other languages), ships MathJax from Debian's package inside the output
 """
 import json
 import os
+import posixpath
 import re
 import shutil
 
@@ -222,7 +223,8 @@ class FigDirective(SphinxDirective):
         uri = os.path.relpath(os.path.join(figdir, f"{name}.{lang}.*"),
                               docdir)
         # Sphinx translates an image's alt text (one line) like a paragraph.
-        image = nodes.image(uri=uri, alt=" ".join(alt_p.astext().split()))
+        image = nodes.image(uri=uri, alt=" ".join(alt_p.astext().split()),
+                            classes=["litbook-fig"])
         if "width" in self.options:
             image["width"] = self.options["width"]
         figure = nodes.figure("", image, classes=["litbook-figure"])
@@ -347,6 +349,48 @@ class TimingReportDirective(SphinxDirective):
         return [table]
 
 
+def visit_image_html(self, node):
+    """In the HTML book a figure's SVG is gnuplot's interactive one, shown in
+    an <object> so that its script runs (coordinates under the pointer, a
+    click on a key entry toggles its curve). EPUB and LaTeX keep the static
+    figure."""
+    from sphinx.writers.html5 import HTML5Translator
+    uri = node.get("uri", "")
+    if ("litbook-fig" in node.get("classes", []) and uri.endswith(".svg")
+            and self.builder.name in ("html", "dirhtml")):
+        src = os.path.normpath(os.path.join(self.builder.srcdir, uri))
+        live = os.path.join(os.path.dirname(src), "interactive",
+                            os.path.basename(src))
+        if os.path.exists(live):
+            chapter = os.path.basename(os.path.dirname(src))
+            name = f"{chapter}-{os.path.basename(src)}"
+            dst_dir = os.path.join(self.builder.outdir,
+                                   self.builder.imagedir)
+            os.makedirs(dst_dir, exist_ok=True)
+            dst = os.path.join(dst_dir, name)
+            with open(live, "rb") as f:
+                data = f.read()
+            if not os.path.exists(dst) or open(dst, "rb").read() != data:
+                with open(dst, "wb") as f:
+                    f.write(data)
+            m = re.search(rb'viewBox="0 0 (\d+) (\d+)"', data)
+            ratio = (f"aspect-ratio: {int(m.group(1))} / {int(m.group(2))}"
+                     if m else "")
+            alt = self.attval(node.get("alt", ""))
+            href = posixpath.join(self.builder.imgpath, name)
+            self.body.append(
+                f'<object class="litbook-interactive" data="{href}" '
+                f'type="image/svg+xml" role="img" aria-label="{alt}" '
+                f'style="{ratio}"></object>')
+            raise nodes.SkipNode
+    HTML5Translator.visit_image(self, node)
+
+
+def depart_image_html(self, node):
+    from sphinx.writers.html5 import HTML5Translator
+    HTML5Translator.depart_image(self, node)
+
+
 def page_context(app, pagename, templatename, context, doctree):
     langs = app.config.litbook_languages
     me = lang_of(app.env)
@@ -468,6 +512,8 @@ def setup(app):
     app.add_directive("run-it", RunItDirective)
     app.add_directive("timing-report", TimingReportDirective)
     app.add_transform(Untranslated)
+    app.add_node(nodes.image, override=True,
+                 html=(visit_image_html, depart_image_html))
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
     app.connect("html-page-context", page_context)
