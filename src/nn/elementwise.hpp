@@ -67,4 +67,15 @@ void map(const char* what, std::span<const T> x, std::span<T> y, F f) {
   for (std::size_t i = 0; i < x.size(); ++i) y[i] = f(x[i]);
 }
 
+/// \~english
+/// @brief True for the types the compiled kernels of kernels.hpp take
+/// (`float` and `double`).
+/// \~korean
+/// @brief kernels.hpp의 컴파일된 커널이 받는 타입(`float`, `double`)이면
+/// 참.
+/// \~
+template <typename T>
+inline constexpr bool has_kernel =
+    std::is_same_v<T, float> || std::is_same_v<T, double>;
+
 }  // namespace nn::detail

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "nn/elementwise.hpp"
+#include "nn/kernels.hpp"
 
 namespace nn {
 
@@ -70,8 +71,13 @@ constexpr T leaky_relu_grad(
 template <std::floating_point T>
 void leaky_relu(std::span<const T> x, std::span<T> y,
                 std::type_identity_t<T> negative_slope = T(0.01)) {
-  detail::map("nn::leaky_relu", x, y,
-              [=](T v) { return leaky_relu(v, negative_slope); });
+  if constexpr (detail::has_kernel<T>) {
+    detail::check_same_size("nn::leaky_relu", x.size(), y.size());
+    detail::leaky_kernel(x.data(), y.data(), x.size(), negative_slope);
+  } else {
+    detail::map("nn::leaky_relu", x, y,
+                [=](T v) { return leaky_relu(v, negative_slope); });
+  }
 }
 
 /// \~english
@@ -89,8 +95,15 @@ void leaky_relu(std::span<const T> x, std::span<T> y,
 template <std::floating_point T>
 void leaky_relu_grad(std::span<const T> x, std::span<T> dy_dx,
                      std::type_identity_t<T> negative_slope = T(0.01)) {
-  detail::map("nn::leaky_relu_grad", x, dy_dx,
-              [=](T v) { return leaky_relu_grad(v, negative_slope); });
+  if constexpr (detail::has_kernel<T>) {
+    detail::check_same_size("nn::leaky_relu_grad", x.size(),
+                            dy_dx.size());
+    detail::leaky_grad_kernel(x.data(), dy_dx.data(), x.size(),
+                              negative_slope);
+  } else {
+    detail::map("nn::leaky_relu_grad", x, dy_dx,
+                [=](T v) { return leaky_relu_grad(v, negative_slope); });
+  }
 }
 
 }  // namespace nn

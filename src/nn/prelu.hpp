@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "nn/elementwise.hpp"
+#include "nn/kernels.hpp"
 
 namespace nn {
 
@@ -85,8 +86,14 @@ constexpr T prelu_grad_alpha(T x) noexcept {
 template <std::floating_point T>
 void prelu(std::span<const T> x, std::span<T> y,
            std::type_identity_t<T> alpha) {
-  detail::map("nn::prelu", x, y,
-              [=](T v) { return prelu(v, alpha); });
+  if constexpr (detail::has_kernel<T>) {
+    // alpha * x and x * alpha are the same IEEE product.
+    detail::check_same_size("nn::prelu", x.size(), y.size());
+    detail::leaky_kernel(x.data(), y.data(), x.size(), alpha);
+  } else {
+    detail::map("nn::prelu", x, y,
+                [=](T v) { return prelu(v, alpha); });
+  }
 }
 
 /// \~english
@@ -103,8 +110,13 @@ void prelu(std::span<const T> x, std::span<T> y,
 template <std::floating_point T>
 void prelu_grad(std::span<const T> x, std::span<T> dy_dx,
                 std::type_identity_t<T> alpha) {
-  detail::map("nn::prelu_grad", x, dy_dx,
-              [=](T v) { return prelu_grad(v, alpha); });
+  if constexpr (detail::has_kernel<T>) {
+    detail::check_same_size("nn::prelu_grad", x.size(), dy_dx.size());
+    detail::leaky_grad_kernel(x.data(), dy_dx.data(), x.size(), alpha);
+  } else {
+    detail::map("nn::prelu_grad", x, dy_dx,
+                [=](T v) { return prelu_grad(v, alpha); });
+  }
 }
 
 /// \~english

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "nn/elementwise.hpp"
+#include "nn/kernels.hpp"
 
 namespace nn {
 
@@ -56,9 +57,17 @@ constexpr T relu_grad(T x) noexcept {
 
 /// \~english
 /// @brief Applies relu() to every element of `x`, writing into `y`.
+///
+/// For `float` and `double` this runs a branch-free vectorised loop
+/// (src/nn/kernels.cpp), bit for bit the scalar result. `y` may be `x`
+/// itself (in place). Chapter 8 measures it.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
 /// @brief `x`의 모든 원소에 relu()를 적용해 `y`에 쓴다.
+///
+/// `float`와 `double`에서는 분기 없는 벡터화 반복문
+/// (src/nn/kernels.cpp)이 돌며, 결과는 스칼라 함수와 비트 단위로 같다.
+/// `y`가 `x` 자신이어도 된다(제자리 계산). 8장에서 속도를 잰다.
 /// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
@@ -66,7 +75,12 @@ constexpr T relu_grad(T x) noexcept {
 ///          \~korean 출력, `x`와 같은 크기 \~
 template <std::floating_point T>
 void relu(std::span<const T> x, std::span<T> y) {
-  detail::map("nn::relu", x, y, [](T v) { return relu(v); });
+  if constexpr (detail::has_kernel<T>) {
+    detail::check_same_size("nn::relu", x.size(), y.size());
+    detail::relu_kernel(x.data(), y.data(), x.size());
+  } else {
+    detail::map("nn::relu", x, y, [](T v) { return relu(v); });
+  }
 }
 
 /// \~english
@@ -81,8 +95,13 @@ void relu(std::span<const T> x, std::span<T> y) {
 ///              \~korean 출력, `x`와 같은 크기 \~
 template <std::floating_point T>
 void relu_grad(std::span<const T> x, std::span<T> dy_dx) {
-  detail::map("nn::relu_grad", x, dy_dx,
-              [](T v) { return relu_grad(v); });
+  if constexpr (detail::has_kernel<T>) {
+    detail::check_same_size("nn::relu_grad", x.size(), dy_dx.size());
+    detail::relu_grad_kernel(x.data(), dy_dx.data(), x.size());
+  } else {
+    detail::map("nn::relu_grad", x, dy_dx,
+                [](T v) { return relu_grad(v); });
+  }
 }
 
 }  // namespace nn
