@@ -25,7 +25,7 @@ set xlabel L_x
 set ylabel L_y
 set xrange [0:1]
 set xtics 0.1
-set yrange [-0.1:1.2]
+set yrange [-0.1:1.45]
 set key top right
 plot for [k = 1:5] fit using "x":(column(sprintf("s%d", k-1))) \
        with lines lw (k == 5 ? 3 : 2) lc rgb C[k] \
@@ -69,7 +69,7 @@ set ylabel L_y
 set xrange [0:1]
 set xtics 0.1
 set yrange [-0.1:1.2]
-set key top right
+set key top left
 plot datadir."/dead.dat" using "x":"stuck" with lines lw 3 lc rgb red \
        title L_k_stuck, \
      "" using "x":"leaky" with lines lw 3 dt 2 lc rgb "#ff7f0e" \

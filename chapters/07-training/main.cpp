@@ -306,42 +306,40 @@ int main(int argc, char** argv) {
              tr("원래 글", "article"), e2(hand_loss));
   out.value("article-loss", e2(hand_loss));
 
-  // The two curves on the grid: where they are positive, and at 0.25.
+  // The two curves away from the data points, and where the article's
+  // is above 0 on the grid.
   const Matrix c_learned = snaps.back();
   const Matrix c_hand = hand.forward(gx);
-  auto positive_span = [&](const Matrix& c) {
-    double lo = 2.0, hi = -1.0;
-    for (int i = 0; i < n_grid; ++i) {
-      if (c(i) > 1e-12) {
-        lo = std::min(lo, grid[i]);
-        hi = std::max(hi, grid[i]);
-      }
+  double lo = 2.0, hi = -1.0;
+  for (int i = 0; i < n_grid; ++i) {
+    if (c_hand(i) > 0.0) {
+      lo = std::min(lo, grid[i]);
+      hi = std::max(hi, grid[i]);
     }
-    return std::array<double, 2>{lo, hi};
-  };
-  const auto span_l = positive_span(c_learned);
-  const auto span_h = positive_span(c_hand);
-  const Matrix quarter = Matrix::Constant(1, 1, 0.25);
+  }
+  Matrix between(2, 1);
+  between << 0.25, 0.75;
+  const Matrix b_learned = net.forward(between);
+  const Matrix b_hand = hand.forward(between);
   fmt::print("\n{}\n", tr("두 곡선 비교", "The two curves"));
-  fmt::print("  {:<32}{}{}\n", "", right(tr("학습", "learned"), 10),
+  fmt::print("  {:<22}{}{}\n", "", right(tr("학습", "learned"), 10),
              right(tr("원래 글", "article"), 10));
-  fmt::print("  {}{:>10}{:>10}\n",
-             left(tr("x = 0.25에서의 출력", "output at x = 0.25"), 32),
-             f3(net.forward(quarter)(0)), f3(hand.forward(quarter)(0)));
-  fmt::print("  {}{:>10}{:>10}\n",
-             left(tr("출력 > 0인 격자점 (처음)",
-                     "grid x with output > 0 (first)"), 32),
-             f3(span_l[0]), f3(span_h[0]));
-  fmt::print("  {}{:>10}{:>10}\n",
-             left(tr("출력 > 0인 격자점 (끝)",
-                     "grid x with output > 0 (last)"), 32),
-             f3(span_l[1]), f3(span_h[1]));
-  out.value("learned-at-quarter", f3(net.forward(quarter)(0)));
-  out.value("article-at-quarter", f3(hand.forward(quarter)(0)));
-  out.value("learned-pos-lo", f3(span_l[0]));
-  out.value("learned-pos-hi", f3(span_l[1]));
-  out.value("article-pos-lo", f3(span_h[0]));
-  out.value("article-pos-hi", f3(span_h[1]));
+  for (int i = 0; i < 2; ++i) {
+    const std::string label = fmt::format(
+        "{} {:.2f}", tr("출력, x =", "output at x ="), between(i));
+    fmt::print("  {}{:>10}{:>10}\n", left(label, 22), f3(b_learned(i)),
+               f3(b_hand(i)));
+  }
+  fmt::print("  {}: {} - {}\n",
+             tr("원래 글의 출력이 0보다 큰 격자점",
+                "grid x where the article's output > 0"),
+             f3(lo), f3(hi));
+  out.value("learned-at-quarter", f3(b_learned(0)));
+  out.value("learned-at-3quarter", f3(b_learned(1)));
+  out.value("article-at-quarter", f3(b_hand(0)));
+  out.value("article-at-3quarter", f3(b_hand(1)));
+  out.value("article-pos-lo", f3(lo));
+  out.value("article-pos-hi", f3(hi));
   out.value("grid-step", fmt::format("{:g}", grid[1] - grid[0]));
 
   litbook::Table fit({"x", "s0", "s1", "s2", "s3", "s4", "article"});
@@ -447,7 +445,7 @@ int main(int argc, char** argv) {
   // ---- 100 seeds ----------------------------------------------------
   // [census]
   constexpr int kSeeds = 100;
-  struct Count { int fit = 0, dead = 0, other = 0; };
+  struct Count { int fit = 0, dead = 0, straight = 0, other = 0; };
   // Three ways to start each seed: ReLU; Leaky ReLU; ReLU with both
   // hidden biases set to kBias (positive, so every unit starts alive
   // at x = 0). The weights are the seed's in all three.
@@ -467,6 +465,8 @@ int main(int argc, char** argv) {
         if (way == 0 && first_fit < 0) first_fit = seed;
       } else if (dead_units(n, x) > 0) {
         ++c.dead;
+      } else if (n.hidden.forward(x).minCoeff() > 0.0) {
+        ++c.straight;  // both units on everywhere: one straight line
       } else {
         ++c.other;
       }
@@ -476,16 +476,19 @@ int main(int argc, char** argv) {
 
   fmt::print("\n{} 0-{}{}\n", tr("시드", "Seeds"), kSeeds - 1,
              tr("의 결과", ": how the runs end"));
-  fmt::print("  {:<32}{:>6}{:>8}{:>8}\n", "", "ReLU", "Leaky",
+  fmt::print("  {:<36}{:>6}{:>8}{:>8}\n", "", "ReLU", "Leaky",
              fmt::format("b={:g}", kBias));
   auto row = [&](std::string_view name, int Count::*field) {
-    fmt::print("  {}{:>6}{:>8}{:>8}\n", left(name, 32), counts[0].*field,
+    fmt::print("  {}{:>6}{:>8}{:>8}\n", left(name, 36), counts[0].*field,
                counts[1].*field, counts[2].*field);
   };
   row(fmt::format("{} < {:.0e})", tr("맞춤 (손실", "fit (loss"), kFitLoss),
       &Count::fit);
   row(tr("멈춤: 세 점 모두 음수인 유닛", "stuck: a unit negative at all 3"),
       &Count::dead);
+  row(tr("멈춤: 두 유닛 모두 세 점에서 양수",
+         "stuck: both units positive at all 3"),
+      &Count::straight);
   row(tr("그 밖의 이유로 멈춤", "stuck otherwise"), &Count::other);
   fmt::print("  {}: {}\n",
              tr("ReLU로 맞춘 가장 작은 시드", "smallest seed ReLU fits"),
@@ -502,6 +505,8 @@ int main(int argc, char** argv) {
               fmt::format("{}", counts[way].fit));
     out.value(fmt::format("{}-dead", ways[way]),
               fmt::format("{}", counts[way].dead));
+    out.value(fmt::format("{}-straight", ways[way]),
+              fmt::format("{}", counts[way].straight));
     out.value(fmt::format("{}-other", ways[way]),
               fmt::format("{}", counts[way].other));
   }
