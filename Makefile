@@ -6,7 +6,7 @@
 #                 reproducibility, and the built book in a browser)
 #
 #   make docs     the book: HTML and PDF, Korean and English
-#   make html | pdf | chapters | figures | examples | approve | update-po
+#   make html | pdf | epub | chapters | figures | examples | approve | update-po
 #   make deps     install the Debian packages the book needs (needs root)
 #
 # Everything goes to $(BUILD) (default: build/); `make clean` removes it.
@@ -16,7 +16,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 CMAKE_BUILD = cmake --build $(BUILD) -j $(JOBS)
 
-.PHONY: book deps configure all docs html pdf chapters figures examples \
+.PHONY: book deps configure all docs html pdf epub chapters figures examples \
         approve update-po gate test test-fast test-sanitize clean
 
 book: deps
@@ -33,7 +33,7 @@ configure: $(BUILD)/CMakeCache.txt
 all: configure
 	$(CMAKE_BUILD)
 
-docs html pdf chapters figures examples approve update-po gate: configure
+docs html pdf epub chapters figures examples approve update-po gate: configure
 	$(CMAKE_BUILD) --target $@
 
 test: configure

@@ -18,6 +18,7 @@ extensions = [
 ]
 
 author = "relu-book"
+version = release = "0.1"
 copyright = "2026, relu-book authors"
 language = "ko"
 root_doc = "index"

@@ -12,8 +12,10 @@ packages=(
   doxygen python3 python3-sphinx python3-breathe furo
   python3-sphinx-copybutton libjs-mathjax node-normalize.css gettext
   # PDF: XeLaTeX with Noto CJK for Hangul; poppler for checks
-  texlive-xetex texlive-fonts-recommended texlive-latex-extra latexmk
+  texlive-xetex texlive-fonts-recommended texlive-latex-extra latexmk dvisvgm
   fonts-noto-cjk poppler-utils
+  # EPUB: checked with epubcheck
+  epubcheck
   # cross-checking the library against PyTorch
   python3-torch python3-numpy
 )

@@ -340,6 +340,43 @@ function(litbook_add_book)
     endif()
   endforeach()
 
+  # EPUB per language (static figures, math as SVG images), checked with
+  # epubcheck: `make epub`.
+  # Debian's epubcheck is a jar (/usr/bin/epubcheck runs only where
+  # binfmt_misc knows jars): run it with java.
+  find_program(JAVA java)
+  find_file(EPUBCHECK_JAR epubcheck.jar PATHS /usr/share/java NO_DEFAULT_PATH)
+  set(epubs "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    get_property(fig_stamps GLOBAL PROPERTY LITBOOK_FIG_STAMPS_${lang})
+    file(GLOB_RECURSE po_lang CONFIGURE_DEPENDS
+         "${ARG_SOURCE_DIR}/locale/${lang}/*.po")
+    set(epub "${B}/epub/${ARG_PDF_NAME}-${lang}.epub")
+    set(check_cmd "")
+    if(JAVA AND EPUBCHECK_JAR)
+      set(check_cmd COMMAND ${_lb_guard} --
+          "${JAVA}" -jar "${EPUBCHECK_JAR}" --quiet --failonwarnings
+          "${B}/epub-build/${lang}/${ARG_PDF_NAME}.epub")
+    endif()
+    add_custom_command(
+      OUTPUT "${epub}"
+      COMMAND ${_lb_guard} --remove "${B}/epub-build/${lang}" --
+              "${SPHINX_BUILD}" -b epub ${sphinx_common}
+              -D "language=${lang}" -D html_math_renderer=imgmath
+              -d "${B}/doctrees/epub-${lang}"
+              "${ARG_SOURCE_DIR}" "${B}/epub-build/${lang}"
+      ${check_cmd}
+      COMMAND "${CMAKE_COMMAND}" -E copy
+              "${B}/epub-build/${lang}/${ARG_PDF_NAME}.epub" "${epub}"
+      DEPENDS ${doc_sources} ${po_lang} ${run_stamps} ${fig_stamps}
+              ${doxy_${lang}} "${gate}"
+      COMMENT "Sphinx EPUB (${lang}) and epubcheck"
+      VERBATIM)
+    list(APPEND epubs "${epub}")
+  endforeach()
+  add_custom_target(epub DEPENDS ${epubs})
+  add_dependencies(epub gate doxygen ${chapter_targets})
+
   add_custom_target(html DEPENDS ${html_stamps})
   add_dependencies(html gate doxygen ${chapter_targets})
   add_custom_target(pdf DEPENDS ${pdfs})

@@ -98,6 +98,24 @@ def fix_pdf_dates(path, stamp):
         f.write(data)
 
 
+def unique_svg_ids(path):
+    """gnuplot's SVG repeats ids (e.g. gnuplot_plot_1 for a curve and its
+    key entry); XML, and so EPUB, wants each id once."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    seen = {}
+
+    def sub(m):
+        i = m.group(1)
+        seen[i] = seen.get(i, 0) + 1
+        return m.group(0) if seen[i] == 1 else f'id="{i}-{seen[i]}"'
+
+    fixed = re.sub(r'\bid="([^"]+)"', sub, text)
+    if fixed != text:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(fixed)
+
+
 def render(a):
     labels = read_labels(a.labels, a.all_langs)
     with tempfile.TemporaryDirectory(prefix="litbook-plot-") as tmp:
@@ -156,6 +174,8 @@ def render(a):
                 src = os.path.join(tmp, ext, fname)
                 if ext == "pdf":
                     fix_pdf_dates(src, date.encode())
+                elif ext == "svg":
+                    unique_svg_ids(src)
                 dst = os.path.join(dst_dir, fname)
                 if os.path.exists(dst):
                     with open(src, "rb") as f1, open(dst, "rb") as f2:

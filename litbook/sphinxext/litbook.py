@@ -391,6 +391,26 @@ def depart_image_html(self, node):
     HTML5Translator.depart_image(self, node)
 
 
+def unique_ids(app, doctree, docname):
+    """Breathe gives every section title of a class or namespace the same
+    id ("breathe-section-title-functions"); a page must not repeat an id
+    (XHTML in EPUB rejects it, and so does accessibility checking)."""
+    seen = set()
+    for node in doctree.findall(nodes.Element):
+        ids = node.get("ids")
+        if not ids:
+            continue
+        fixed = []
+        for i in ids:
+            new, n = i, 1
+            while new in seen:
+                n += 1
+                new = f"{i}-{n}"
+            seen.add(new)
+            fixed.append(new)
+        node["ids"] = fixed
+
+
 def page_context(app, pagename, templatename, context, doctree):
     langs = app.config.litbook_languages
     me = lang_of(app.env)
@@ -415,6 +435,13 @@ def config_inited(app, config):
         title = config.litbook_titles[lang]
         config.project = title
         config.html_title = title
+        config.epub_title = title
+        config.epub_basename = config.litbook_pdf_name
+        # The NCX's uid must equal the OPF's identifier (epubcheck NCX-001).
+        uid = f"{config.litbook_pdf_name}{lang}".replace("-", "")
+        config.epub_identifier = uid
+        config.epub_scheme = "unknown"
+        config.epub_uid = uid
         config.latex_documents = [
             (config.root_doc, f"{config.litbook_pdf_name}.tex", title,
              config.author, "manual")]
@@ -423,6 +450,10 @@ def config_inited(app, config):
         config.latex_elements = dict(config.latex_elements)
         config.latex_elements["preamble"] = (
             config.latex_elements.get("preamble", "") + preamble)
+    config.imgmath_image_format = "svg"
+    # Sphinx 5.3's imgmath writes image paths relative to the output root,
+    # wrong for documents in subfolders: embed the images instead.
+    config.imgmath_embed = True
     # docutils knows no Babel name for Korean; say it, so -W stays quiet
     # (the LaTeX uses fontspec, not babel).
     from docutils.writers.latex2e import Babel
@@ -496,6 +527,8 @@ def build_finished(app, exc):
 
 
 def setup(app):
+    # EPUB renders math as images (no scripts in the book).
+    app.setup_extension("sphinx.ext.imgmath")
     app.add_config_value("litbook_build_dir", "", "env")
     app.add_config_value("litbook_source_root", "", "env")
     app.add_config_value("litbook_languages", ["ko", "en"], "env")
@@ -517,6 +550,7 @@ def setup(app):
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
     app.connect("html-page-context", page_context)
+    app.connect("doctree-resolved", unique_ids)
     app.connect("build-finished", build_finished)
     return {"version": "0.1", "parallel_read_safe": True,
             "parallel_write_safe": True, "env_version": 2}
