@@ -1,202 +1,247 @@
 // The vectorised loops behind the batched activations (see kernels.hpp).
 //
-// Written with GCC's portable vector extensions: a `vf` holds 16 floats
-// (64 bytes) and the compiler lowers each operation to whatever the
-// target has (one AVX-512 instruction, two AVX2 ones, or four SSE2
-// ones). `target_clones` builds each loop three times and picks the
-// best one for the running CPU when the program starts. Every clone
-// performs the same IEEE operations in the same order (this file is
-// compiled with -ffp-contract=off, so no clone fuses a multiply and an
-// add), which makes the results bit for bit identical on every machine.
+// Written once with GCC's portable vector extensions, for a vector of B
+// bytes, and compiled three times: B = 64 for AVX-512, 32 for AVX2 and
+// 16 for SSE2 (every x86-64 CPU has it). The first call picks the widest
+// one the running CPU supports. Each lane goes through the same IEEE
+// operations in the same order whatever the width (this file is
+// compiled with -ffp-contract=off, so no version fuses a multiply and an
+// add), so the results are bit for bit the same on every machine.
 #include "nn/kernels.hpp"
 
 #include <cstdint>
 #include <cstring>
-#include <type_traits>
 
 namespace nn::detail {
 namespace {
 
-#define NN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #define NN_INLINE inline __attribute__((always_inline))
 #define NN_LAMBDA __attribute__((always_inline))
 
-typedef float vf __attribute__((vector_size(64)));
-typedef double vd __attribute__((vector_size(64)));
-typedef std::int32_t vi __attribute__((vector_size(64)));
-typedef std::int64_t vl __attribute__((vector_size(64)));
+// V<B>::f is B bytes of float, V<B>::i the int32 lanes of the same
+// size; d and l the same for double and int64.
+template <int B>
+struct V;
+template <>
+struct V<16> {
+  typedef float f __attribute__((vector_size(16)));
+  typedef std::int32_t i __attribute__((vector_size(16)));
+  typedef double d __attribute__((vector_size(16)));
+  typedef std::int64_t l __attribute__((vector_size(16)));
+};
+template <>
+struct V<32> {
+  typedef float f __attribute__((vector_size(32)));
+  typedef std::int32_t i __attribute__((vector_size(32)));
+  typedef double d __attribute__((vector_size(32)));
+  typedef std::int64_t l __attribute__((vector_size(32)));
+};
+template <>
+struct V<64> {
+  typedef float f __attribute__((vector_size(64)));
+  typedef std::int32_t i __attribute__((vector_size(64)));
+  typedef double d __attribute__((vector_size(64)));
+  typedef std::int64_t l __attribute__((vector_size(64)));
+};
 
-// vec<T>: 64 bytes of T; mask_t<T>: the integer lanes of the same width.
-template <typename T>
-using vec = std::conditional_t<sizeof(T) == 4, vf, vd>;
-template <typename T>
-using mask_t = std::conditional_t<sizeof(T) == 4, vi, vl>;
+// vec<T, B>: B bytes of T; mask<T, B>: integer lanes of the same width.
+template <typename T, int B>
+struct pick {
+  using vec = typename V<B>::f;
+  using mask = typename V<B>::i;
+};
+template <int B>
+struct pick<double, B> {
+  using vec = typename V<B>::d;
+  using mask = typename V<B>::l;
+};
+template <typename T, int B>
+using vec = typename pick<T, B>::vec;
+template <typename T, int B>
+using mask = typename pick<T, B>::mask;
 
-template <typename T>
-NN_INLINE vec<T> load(const T* p) {
-  vec<T> v;
+template <typename Vec, typename T>
+NN_INLINE Vec load(const T* p) {
+  Vec v;
   std::memcpy(&v, p, sizeof v);
   return v;
 }
-template <typename T>
-NN_INLINE void store(T* p, vec<T> v) {
+template <typename Vec, typename T>
+NN_INLINE void store(T* p, Vec v) {
   std::memcpy(p, &v, sizeof v);
 }
 
 // m ? a : b, lane by lane, with m all ones or all zeros.
-template <typename T>
-NN_INLINE vec<T> select(mask_t<T> m, vec<T> a, vec<T> b) {
-  return (vec<T>)(((mask_t<T>)a & m) | ((mask_t<T>)b & ~m));
+template <typename Vec, typename Mask>
+NN_INLINE Vec select(Mask m, Vec a, Vec b) {
+  return (Vec)(((Mask)a & m) | ((Mask)b & ~m));
 }
 
 // [relu-kernel]
 // ReLU without a branch: compare, then keep the bits of x where x is
 // not negative (x < 0 is false for -0.0 and NaN, which pass through).
-template <typename T>
+template <typename T, int B>
 NN_INLINE void relu_loop(const T* x, T* y, std::size_t n) {
-  constexpr std::size_t w = sizeof(vec<T>) / sizeof(T);
+  using Vec = vec<T, B>;
+  using Mask = mask<T, B>;
+  constexpr std::size_t w = B / sizeof(T);
   std::size_t i = 0;
   for (; i + w <= n; i += w) {
-    const vec<T> v = load(x + i);
-    const mask_t<T> negative = v < T(0);
-    store(y + i, (vec<T>)((mask_t<T>)v & ~negative));
+    const Vec v = load<Vec>(x + i);
+    const Mask negative = v < T(0);
+    store(y + i, (Vec)((Mask)v & ~negative));
   }
   for (; i < n; ++i) y[i] = x[i] < T(0) ? T(0) : x[i];
 }
 // [/relu-kernel]
 
-template <typename T>
+template <typename T, int B>
 NN_INLINE void relu_grad_loop(const T* x, T* y, std::size_t n) {
-  constexpr std::size_t w = sizeof(vec<T>) / sizeof(T);
-  const vec<T> one = vec<T>{} + T(1);
+  using Vec = vec<T, B>;
+  using Mask = mask<T, B>;
+  constexpr std::size_t w = B / sizeof(T);
+  const Vec one = Vec{} + T(1);
   std::size_t i = 0;
   for (; i + w <= n; i += w) {
-    const mask_t<T> not_positive = load(x + i) <= T(0);
-    store(y + i, (vec<T>)((mask_t<T>)one & ~not_positive));
+    const Mask not_positive = load<Vec>(x + i) <= T(0);
+    store(y + i, (Vec)((Mask)one & ~not_positive));
   }
   for (; i < n; ++i) y[i] = x[i] <= T(0) ? T(0) : T(1);
 }
 
 // [leaky-kernel]
-template <typename T>
+template <typename T, int B>
 NN_INLINE void leaky_loop(const T* x, T* y, std::size_t n, T a) {
-  constexpr std::size_t w = sizeof(vec<T>) / sizeof(T);
+  using Vec = vec<T, B>;
+  constexpr std::size_t w = B / sizeof(T);
   std::size_t i = 0;
   for (; i + w <= n; i += w) {
-    const vec<T> v = load(x + i);
-    store(y + i, select<T>(v > T(0), v, v * a));
+    const Vec v = load<Vec>(x + i);
+    store(y + i, select(v > T(0), v, v * a));
   }
   for (; i < n; ++i) y[i] = x[i] > T(0) ? x[i] : x[i] * a;
 }
 // [/leaky-kernel]
 
-template <typename T>
+template <typename T, int B>
 NN_INLINE void leaky_grad_loop(const T* x, T* y, std::size_t n, T a) {
-  constexpr std::size_t w = sizeof(vec<T>) / sizeof(T);
-  const vec<T> one = vec<T>{} + T(1);
-  const vec<T> slope = vec<T>{} + a;
+  using Vec = vec<T, B>;
+  constexpr std::size_t w = B / sizeof(T);
+  const Vec one = Vec{} + T(1);
+  const Vec slope = Vec{} + a;
   std::size_t i = 0;
   for (; i + w <= n; i += w) {
-    store(y + i, select<T>(load(x + i) > T(0), one, slope));
+    store(y + i, select(load<Vec>(x + i) > T(0), one, slope));
   }
   for (; i < n; ++i) y[i] = x[i] > T(0) ? T(1) : a;
 }
 
 // ---------------------------------------------------------------------
-// Float exp, split so that callers can scale late (see below).
+// Float exp, split so that callers can scale late.
 //
 // exp(a) = m * 2^k with m in [0.70, 1.42]: n = round(a / ln 2),
 // r = a - n ln 2 (Cody and Waite's two-part ln 2, exact for |n| < 2^15),
-// m = 1 + r + r^2 P(r) (Cephes' expf polynomial, about 1 ulp). k is
+// m = 1 + r + r^2 P(r) (Cephes' expf polynomial, about 1 ulp). 2^k is
 // returned as two factors s1 = 2^(k/2), s2 = 2^(k - k/2), both normal
 // floats, so that (v * s1) * s2 rounds once even when the result is a
 // subnormal number. For a < -115 the exact result is far below the
-// smallest subnormal: s2 is then 0, and v * s1 * s2 is a signed zero
-// (or NaN for v = inf, as inf * 0 should be).
+// smallest subnormal: s2 is then 0, and v * s1 * s2 a signed zero (or
+// NaN for v = inf, as inf * 0 should be).
+template <int B>
 struct exp_parts {
-  vf m, s1, s2;
+  typename V<B>::f m, s1, s2;
 };
 
-NN_INLINE vf splat(float v) { return vf{} + v; }
-
-NN_INLINE exp_parts exp_split(vf a) {
-  const vi tiny = a < -115.0f;
-  a = select<float>(tiny, splat(-115.0f), a);
+template <int B>
+NN_INLINE exp_parts<B> exp_split(typename V<B>::f a) {
+  using F = typename V<B>::f;
+  using I = typename V<B>::i;
+  const I tiny = a < -115.0f;
+  a = select(tiny, F{} - 115.0f, a);
   const float shifter = 12582912.0f;  // 1.5 * 2^23: rounds to integer
-  const vf z = a * 1.44269504088896341f + shifter;
-  const vf n = z - shifter;
-  const vf r = a - n * 0.693359375f - n * -2.12194440e-4f;
-  vf q = 1.9875691500e-4f * r + 1.3981999507e-3f;
+  const F z = a * 1.44269504088896341f + shifter;
+  const F n = z - shifter;
+  const F r = a - n * 0.693359375f - n * -2.12194440e-4f;
+  F q = 1.9875691500e-4f * r + 1.3981999507e-3f;
   q = q * r + 8.3334519073e-3f;
   q = q * r + 4.1665795894e-2f;
   q = q * r + 1.6666665459e-1f;
   q = q * r + 5.0000001201e-1f;
-  exp_parts e;
+  exp_parts<B> e;
   e.m = (r * r) * q + r + 1.0f;
   std::int32_t shifter_bits;
   std::memcpy(&shifter_bits, &shifter, sizeof shifter_bits);
-  const vi k = (vi)z - shifter_bits;
-  const vi k1 = k >> 1;
-  const vi k2 = k - k1;
-  e.s1 = (vf)((k1 + 127) << 23);
-  e.s2 = select<float>(tiny, vf{}, (vf)((k2 + 127) << 23));
+  const I k = (I)z - shifter_bits;
+  const I k1 = k >> 1;
+  const I k2 = k - k1;
+  e.s1 = (F)((k1 + 127) << 23);
+  e.s2 = select(tiny, F{}, (F)((k2 + 127) << 23));
   return e;
 }
 
-NN_INLINE vf exp_of(const exp_parts& e) { return (e.m * e.s1) * e.s2; }
-
-NN_INLINE vf abs_of(vf v) {
-  return (vf)((vi)v & 0x7fffffff);
+template <int B>
+NN_INLINE typename V<B>::f exp_of(const exp_parts<B>& e) {
+  return (e.m * e.s1) * e.s2;
 }
-NN_INLINE vf copy_sign(vf magnitude, vf sign) {
-  return (vf)(((vi)magnitude & 0x7fffffff) |
-              ((vi)sign & std::int32_t(0x80000000u)));
-}
-NN_INLINE vf keep_nan(vf x, vf y) { return select<float>(x != x, x, y); }
 
+template <typename F>
+NN_INLINE F abs_of(F v) {
+  using I = decltype(v < v);
+  return (F)((I)v & 0x7fffffff);
+}
+template <typename F>
+NN_INLINE F copy_sign(F magnitude, F sign) {
+  using I = decltype(sign < sign);
+  return (F)(((I)magnitude & 0x7fffffff) |
+             ((I)sign & std::int32_t(0x80000000u)));
+}
 // [sigmoid-kernel]
 // sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, with
 // e = exp(-|x|) <= 1: one exp, one division, never an overflow.
-NN_INLINE vf sigmoid_vec(vf x) {
-  const exp_parts p = exp_split(-abs_of(x));
-  const vf e = exp_of(p);
-  const vf num = select<float>(x >= 0.0f, splat(1.0f), e);
-  return keep_nan(x, num / (1.0f + e));
+template <int B>
+NN_INLINE typename V<B>::f sigmoid_vec(typename V<B>::f x) {
+  using F = typename V<B>::f;
+  const F e = exp_of(exp_split<B>(-abs_of(x)));
+  const F num = select(x >= 0.0f, F{} + 1.0f, e);
+  return num / (1.0f + e);  // NaN in, NaN out: e is NaN
 }
 // [/sigmoid-kernel]
 
-// tanh(|x|) = (1 - e) / (1 + e) with e = exp(-2|x|), and Cephes'
-// odd polynomial below |x| = 0.625 where 1 - e would cancel.
-NN_INLINE vf tanh_vec(vf x) {
-  const vf a = abs_of(x);
-  const vf e = exp_of(exp_split(-2.0f * a));
-  const vf big = (1.0f - e) / (1.0f + e);
-  const vf z = x * x;
-  vf q = -5.70498872745e-3f * z + 2.06390887954e-2f;
+// tanh(|x|) = (1 - e) / (1 + e) with e = exp(-2|x|), and Cephes' odd
+// polynomial below |x| = 0.625 where 1 - e would cancel; then the sign
+// of x (so -0.0 stays -0.0).
+template <int B>
+NN_INLINE typename V<B>::f tanh_vec(typename V<B>::f x) {
+  using F = typename V<B>::f;
+  const F a = abs_of(x);
+  const F e = exp_of(exp_split<B>(-2.0f * a));
+  const F big = (1.0f - e) / (1.0f + e);
+  const F z = a * a;
+  F q = -5.70498872745e-3f * z + 2.06390887954e-2f;
   q = q * z - 5.37397155531e-2f;
   q = q * z + 1.33314422036e-1f;
   q = q * z - 3.33332819422e-1f;
-  const vf small = (q * z) * x + x;
-  const vf t = select<float>(a < 0.625f, small, copy_sign(big, x));
-  return select<float>(x == 0.0f, x, keep_nan(x, t));  // keeps -0.0
+  const F small = (q * z) * a + a;
+  return copy_sign(select(a < 0.625f, small, big), x);
 }
 
 // silu(x) = x / (1 + e) for x >= 0 and x e / (1 + e) for x < 0 with
-// e = exp(-|x|); the scale 2^k of e is applied last so that tiny
-// results round once.
-NN_INLINE vf silu_vec(vf x) {
-  const exp_parts p = exp_split(-abs_of(x));
-  const vf e = exp_of(p);
-  const vi positive = x >= 0.0f;
-  const vf negative_part = (((x * p.s1) * p.m) / (1.0f + e)) * p.s2;
-  const vf t = select<float>(positive, x / (1.0f + e), negative_part);
-  return keep_nan(x, t);
+// e = exp(-|x|); the scale 2^k of e comes last so that tiny results
+// round once.
+template <int B>
+NN_INLINE typename V<B>::f silu_vec(typename V<B>::f x) {
+  using F = typename V<B>::f;
+  const exp_parts<B> p = exp_split<B>(-abs_of(x));
+  const F d = 1.0f + exp_of(p);
+  const F negative = (((x * p.s1) * p.m) / d) * p.s2;
+  return select(x >= 0.0f, x / d, negative);
 }
 
 // log(1 + f) for f in [-0.293, 0.415]: Cephes' logf polynomial.
-NN_INLINE vf log1p_small(vf f) {
-  const vf z = f * f;
-  vf q = 7.0376836292e-2f * f - 1.1514610310e-1f;
+template <typename F>
+NN_INLINE F log1p_small(F f) {
+  const F z = f * f;
+  F q = 7.0376836292e-2f * f - 1.1514610310e-1f;
   q = q * f + 1.1676998740e-1f;
   q = q * f - 1.2420140846e-1f;
   q = q * f + 1.4249322787e-1f;
@@ -210,87 +255,134 @@ NN_INLINE vf log1p_small(vf f) {
 // softplus(x) = max(bx, 0) + log1p(exp(-|bx|)), divided by beta, or x
 // itself above PyTorch's threshold. log1p(e) for e in (0, 1]: the
 // polynomial at e itself up to sqrt(2) - 1, else ln 2 + log1p((e-1)/2)
-// (both e - 1 and the halving are exact there).
-NN_INLINE vf softplus_vec(vf x, float beta, float threshold) {
-  const vf bx = x * beta;
-  const vf e = exp_of(exp_split(-abs_of(bx)));
-  const vf low = log1p_small(e);
-  const vf half = (e - 1.0f) * 0.5f;
-  const vf high =
-      (log1p_small(half) + -2.12194440e-4f) + 0.693359375f;
-  const vf l = select<float>(e <= 0.41421356f, low, high);
-  const vf m = select<float>(bx > 0.0f, bx, vf{});
-  const vf t = (m + l) / beta;
-  return keep_nan(x, select<float>(bx > threshold, x, t));
+// (e - 1 and the halving are exact there).
+template <int B>
+NN_INLINE typename V<B>::f softplus_vec(typename V<B>::f x, float beta,
+                                        float threshold) {
+  using F = typename V<B>::f;
+  const F bx = x * beta;
+  const F e = exp_of(exp_split<B>(-abs_of(bx)));
+  const F low = log1p_small(e);
+  const F high =
+      (log1p_small((e - 1.0f) * 0.5f) + -2.12194440e-4f) + 0.693359375f;
+  const F l = select(e <= 0.41421356f, low, high);
+  const F t = (select(bx > 0.0f, bx, F{}) + l) / beta;
+  return select(bx > threshold, x, t);
 }
 
 // Runs f over whole vectors, then over the tail padded into one vector,
 // so that every element goes through exactly the same operations.
-template <typename F>
-NN_INLINE void map_float(const float* x, float* y, std::size_t n, F f) {
-  constexpr std::size_t w = sizeof(vf) / sizeof(float);
+template <int B, typename Fn>
+NN_INLINE void map_float(const float* x, float* y, std::size_t n, Fn f) {
+  using F = typename V<B>::f;
+  constexpr std::size_t w = B / sizeof(float);
   std::size_t i = 0;
-  for (; i + w <= n; i += w) store(y + i, f(load(x + i)));
+  for (; i + w <= n; i += w) store(y + i, f(load<F>(x + i)));
   if (i < n) {
     float in[w] = {};
     float out[w];
     std::memcpy(in, x + i, (n - i) * sizeof(float));
-    store(out, f(load(in)));
+    store(out, f(load<F>(in)));
     std::memcpy(y + i, out, (n - i) * sizeof(float));
   }
 }
 
+// One function per instruction set for each kernel, and a pointer to
+// the widest one this CPU runs, chosen on the first call.
+#define NN_VERSIONS(name, params, ...)                             \
+  __attribute__((target("avx512f"))) void name##_512 params {      \
+    constexpr int B = 64;                                          \
+    __VA_ARGS__;                                                   \
+  }                                                                \
+  __attribute__((target("avx2"))) void name##_256 params {         \
+    constexpr int B = 32;                                          \
+    __VA_ARGS__;                                                   \
+  }                                                                \
+  void name##_128 params {                                         \
+    constexpr int B = 16;                                          \
+    __VA_ARGS__;                                                   \
+  }                                                                \
+  auto* best_##name() {                                            \
+    __builtin_cpu_init();                                          \
+    if (__builtin_cpu_supports("avx512f")) return &name##_512;     \
+    if (__builtin_cpu_supports("avx2")) return &name##_256;        \
+    return &name##_128;                                            \
+  }
+
+using cf = const float;
+using cd = const double;
+using sz = std::size_t;
+NN_VERSIONS(relu_f, (cf* x, float* y, sz n), relu_loop<float, B>(x, y, n))
+NN_VERSIONS(relu_d, (cd* x, double* y, sz n), relu_loop<double, B>(x, y, n))
+NN_VERSIONS(relu_grad_f, (cf* x, float* y, sz n),
+            relu_grad_loop<float, B>(x, y, n))
+NN_VERSIONS(relu_grad_d, (cd* x, double* y, sz n),
+            relu_grad_loop<double, B>(x, y, n))
+NN_VERSIONS(leaky_f, (cf* x, float* y, sz n, float a),
+            leaky_loop<float, B>(x, y, n, a))
+NN_VERSIONS(leaky_d, (cd* x, double* y, sz n, double a),
+            leaky_loop<double, B>(x, y, n, a))
+NN_VERSIONS(leaky_grad_f, (cf* x, float* y, sz n, float a),
+            leaky_grad_loop<float, B>(x, y, n, a))
+NN_VERSIONS(leaky_grad_d, (cd* x, double* y, sz n, double a),
+            leaky_grad_loop<double, B>(x, y, n, a))
+NN_VERSIONS(sigmoid_f, (cf* x, float* y, sz n),
+            map_float<B>(x, y, n, [](typename V<B>::f v) NN_LAMBDA {
+              return sigmoid_vec<B>(v);
+            }))
+NN_VERSIONS(tanh_f, (cf* x, float* y, sz n),
+            map_float<B>(x, y, n, [](typename V<B>::f v) NN_LAMBDA {
+              return tanh_vec<B>(v);
+            }))
+NN_VERSIONS(silu_f, (cf* x, float* y, sz n),
+            map_float<B>(x, y, n, [](typename V<B>::f v) NN_LAMBDA {
+              return silu_vec<B>(v);
+            }))
+NN_VERSIONS(softplus_f, (cf* x, float* y, sz n, float b, float t),
+            map_float<B>(x, y, n, [=](typename V<B>::f v) NN_LAMBDA {
+              return softplus_vec<B>(v, b, t);
+            }))
+
 }  // namespace
 
-NN_CLONES void relu_kernel(const float* x, float* y,
-                           std::size_t n) noexcept {
-  relu_loop(x, y, n);
+#define NN_CALL(name, ...)                          \
+  static const auto chosen = best_##name();         \
+  chosen(__VA_ARGS__)
+
+void relu_kernel(cf* x, float* y, sz n) noexcept { NN_CALL(relu_f, x, y, n); }
+void relu_kernel(cd* x, double* y, sz n) noexcept {
+  NN_CALL(relu_d, x, y, n);
 }
-NN_CLONES void relu_kernel(const double* x, double* y,
-                           std::size_t n) noexcept {
-  relu_loop(x, y, n);
+void relu_grad_kernel(cf* x, float* y, sz n) noexcept {
+  NN_CALL(relu_grad_f, x, y, n);
 }
-NN_CLONES void relu_grad_kernel(const float* x, float* y,
-                                std::size_t n) noexcept {
-  relu_grad_loop(x, y, n);
+void relu_grad_kernel(cd* x, double* y, sz n) noexcept {
+  NN_CALL(relu_grad_d, x, y, n);
 }
-NN_CLONES void relu_grad_kernel(const double* x, double* y,
-                                std::size_t n) noexcept {
-  relu_grad_loop(x, y, n);
+void leaky_kernel(cf* x, float* y, sz n, float a) noexcept {
+  NN_CALL(leaky_f, x, y, n, a);
 }
-NN_CLONES void leaky_kernel(const float* x, float* y, std::size_t n,
-                            float a) noexcept {
-  leaky_loop(x, y, n, a);
+void leaky_kernel(cd* x, double* y, sz n, double a) noexcept {
+  NN_CALL(leaky_d, x, y, n, a);
 }
-NN_CLONES void leaky_kernel(const double* x, double* y, std::size_t n,
-                            double a) noexcept {
-  leaky_loop(x, y, n, a);
+void leaky_grad_kernel(cf* x, float* y, sz n, float a) noexcept {
+  NN_CALL(leaky_grad_f, x, y, n, a);
 }
-NN_CLONES void leaky_grad_kernel(const float* x, float* y, std::size_t n,
-                                 float a) noexcept {
-  leaky_grad_loop(x, y, n, a);
+void leaky_grad_kernel(cd* x, double* y, sz n, double a) noexcept {
+  NN_CALL(leaky_grad_d, x, y, n, a);
 }
-NN_CLONES void leaky_grad_kernel(const double* x, double* y,
-                                 std::size_t n, double a) noexcept {
-  leaky_grad_loop(x, y, n, a);
+void fast_sigmoid_kernel(cf* x, float* y, sz n) noexcept {
+  NN_CALL(sigmoid_f, x, y, n);
 }
-NN_CLONES void fast_sigmoid_kernel(const float* x, float* y,
-                                   std::size_t n) noexcept {
-  map_float(x, y, n, [](vf v) NN_LAMBDA { return sigmoid_vec(v); });
+void fast_tanh_kernel(cf* x, float* y, sz n) noexcept {
+  NN_CALL(tanh_f, x, y, n);
 }
-NN_CLONES void fast_tanh_kernel(const float* x, float* y,
-                                std::size_t n) noexcept {
-  map_float(x, y, n, [](vf v) NN_LAMBDA { return tanh_vec(v); });
+void fast_silu_kernel(cf* x, float* y, sz n) noexcept {
+  NN_CALL(silu_f, x, y, n);
 }
-NN_CLONES void fast_silu_kernel(const float* x, float* y,
-                                std::size_t n) noexcept {
-  map_float(x, y, n, [](vf v) NN_LAMBDA { return silu_vec(v); });
-}
-NN_CLONES void fast_softplus_kernel(const float* x, float* y,
-                                    std::size_t n, float beta,
-                                    float threshold) noexcept {
-  map_float(x, y, n,
-            [=](vf v) NN_LAMBDA { return softplus_vec(v, beta, threshold); });
+void fast_softplus_kernel(cf* x, float* y, sz n, float beta,
+                          float threshold) noexcept {
+  NN_CALL(softplus_f, x, y, n, beta, threshold);
 }
 
 }  // namespace nn::detail
