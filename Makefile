@@ -51,3 +51,8 @@ test-sanitize:
 
 clean:
 	rm -rf $(BUILD)
+
+# Benchmarks (not part of test or docs: timings are not deterministic).
+.PHONY: bench
+bench: configure
+	$(CMAKE_BUILD) --target bench
