@@ -265,7 +265,7 @@ def main():
         "compiler": "g++ " + subprocess.run(
             ["g++", "-dumpfullversion"], capture_output=True,
             text=True).stdout.strip(),
-        "build": context.get("library_build_type", ""),
+        "flags": "CMake Release (-O3 -DNDEBUG), no -march",
         "numpy": np.__version__,
         "torch": torch.__version__,
         "torch_cpu_capability": torch.__config__.show().split(

@@ -68,10 +68,10 @@ void map(const char* what, std::span<const T> x, std::span<T> y, F f) {
 }
 
 /// \~english
-/// @brief True for the types the compiled kernels of kernels.hpp take
+/// @brief True for the types the compiled kernels of %kernels.hpp take
 /// (`float` and `double`).
 /// \~korean
-/// @brief kernels.hpp의 컴파일된 커널이 받는 타입(`float`, `double`)이면
+/// @brief %kernels.hpp의 컴파일된 커널이 받는 타입(`float`, `double`)이면
 /// 참.
 /// \~
 template <typename T>

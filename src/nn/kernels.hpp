@@ -1,9 +1,11 @@
 /// @file
 /// \~english The compiled, vectorised loops behind the batched
-/// activations (src/nn/kernels.cpp). Users call the functions in
+/// activations (src/nn/kernels.cpp), one version per instruction set
+/// (SSE2, AVX2, AVX-512) with the same bits from each. Users call
 /// relu.hpp, leaky_relu.hpp, prelu.hpp and fast.hpp instead.
-/// \~korean 배치 활성화 함수 뒤에서 도는, 미리 컴파일해 둔 벡터화
-/// 반복문(src/nn/kernels.cpp). 사용자는 relu.hpp, leaky_relu.hpp,
+/// \~korean 배치 활성화 함수 뒤에서 도는, 미리 컴파일한 벡터화
+/// 반복문(src/nn/kernels.cpp). 명령어 집합(SSE2, AVX2, AVX-512)마다 한
+/// 판씩 있고 어느 판이든 비트가 같다. 사용자는 relu.hpp, leaky_relu.hpp,
 /// prelu.hpp, fast.hpp의 함수를 부른다.
 /// \~
 #pragma once
@@ -12,58 +14,130 @@
 
 namespace nn::detail {
 
-/// \~english
-/// @brief `y[i] = relu(x[i])` for `i < n` (float); `x == y` is allowed.
-/// \~korean
-/// @brief `i < n`에 대해 `y[i] = relu(x[i])`(float). `x == y`여도 된다.
+/// \~english @brief `y[i] = relu(x[i])` (float).
+/// \~korean @brief `y[i] = relu(x[i])`(float).
 /// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
 void relu_kernel(const float* x, float* y, std::size_t n) noexcept;
-/// \~english @brief The same for double. \~korean @brief double 판. \~
+
+/// \~english @brief `y[i] = relu(x[i])` (double).
+/// \~korean @brief `y[i] = relu(x[i])`(double).
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
 void relu_kernel(const double* x, double* y, std::size_t n) noexcept;
 
 /// \~english @brief `y[i] = relu_grad(x[i])` (float).
-/// \~korean @brief `y[i] = relu_grad(x[i])`(float). \~
+/// \~korean @brief `y[i] = relu_grad(x[i])`(float).
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
 void relu_grad_kernel(const float* x, float* y, std::size_t n) noexcept;
-/// \~english @brief The same for double. \~korean @brief double 판. \~
-void relu_grad_kernel(const double* x, double* y, std::size_t n) noexcept;
 
-/// \~english
-/// @brief `y[i] = x[i] > 0 ? x[i] : x[i] * a`: leaky_relu() and prelu()
-/// (float).
-/// \~korean
-/// @brief `y[i] = x[i] > 0 ? x[i] : x[i] * a`. leaky_relu()와
+/// \~english @brief `y[i] = relu_grad(x[i])` (double).
+/// \~korean @brief `y[i] = relu_grad(x[i])`(double).
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
+void relu_grad_kernel(const double* x, double* y,
+                      std::size_t n) noexcept;
+
+/// \~english @brief `y[i] = x[i] > 0 ? x[i] : x[i] * a`: leaky_relu()
+/// and prelu() (float).
+/// \~korean @brief `y[i] = x[i] > 0 ? x[i] : x[i] * a`. leaky_relu()와
 /// prelu()(float).
 /// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
+/// @param a \~english the slope for `x <= 0`
+///          \~korean `x <= 0`에서 쓰는 기울기 \~
 void leaky_kernel(const float* x, float* y, std::size_t n,
                   float a) noexcept;
-/// \~english @brief The same for double. \~korean @brief double 판. \~
+
+/// \~english @brief The same for double.
+/// \~korean @brief double 판.
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
+/// @param a \~english the slope for `x <= 0`
+///          \~korean `x <= 0`에서 쓰는 기울기 \~
 void leaky_kernel(const double* x, double* y, std::size_t n,
                   double a) noexcept;
 
-/// \~english
-/// @brief `y[i] = x[i] > 0 ? 1 : a`: the derivatives of leaky_relu()
-/// and prelu() (float).
-/// \~korean
-/// @brief `y[i] = x[i] > 0 ? 1 : a`. leaky_relu()와 prelu()의
-/// 도함수(float).
+/// \~english @brief `y[i] = x[i] > 0 ? 1 : a`, their derivatives (float).
+/// \~korean @brief `y[i] = x[i] > 0 ? 1 : a`. 두 함수의 도함수(float).
 /// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
+/// @param a \~english the slope for `x <= 0`
+///          \~korean `x <= 0`에서 쓰는 기울기 \~
 void leaky_grad_kernel(const float* x, float* y, std::size_t n,
                        float a) noexcept;
-/// \~english @brief The same for double. \~korean @brief double 판. \~
+
+/// \~english @brief The same for double.
+/// \~korean @brief double 판.
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
+/// @param a \~english the slope for `x <= 0`
+///          \~korean `x <= 0`에서 쓰는 기울기 \~
 void leaky_grad_kernel(const double* x, double* y, std::size_t n,
                        double a) noexcept;
 
-/// \~english @brief Fast float sigmoid (see fast.hpp).
-/// \~korean @brief 빠른 float 시그모이드(fast.hpp 참고). \~
+/// \~english @brief nn::fast::sigmoid() on `n` floats.
+/// \~korean @brief `n`개의 float에 nn::fast::sigmoid().
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_sigmoid_kernel(const float* x, float* y, std::size_t n) noexcept;
-/// \~english @brief Fast float tanh (see fast.hpp).
-/// \~korean @brief 빠른 float tanh(fast.hpp 참고). \~
+
+/// \~english @brief nn::fast::tanh() on `n` floats.
+/// \~korean @brief `n`개의 float에 nn::fast::tanh().
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_tanh_kernel(const float* x, float* y, std::size_t n) noexcept;
-/// \~english @brief Fast float SiLU (see fast.hpp).
-/// \~korean @brief 빠른 float SiLU(fast.hpp 참고). \~
+
+/// \~english @brief nn::fast::silu() on `n` floats.
+/// \~korean @brief `n`개의 float에 nn::fast::silu().
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_silu_kernel(const float* x, float* y, std::size_t n) noexcept;
-/// \~english @brief Fast float softplus (see fast.hpp).
-/// \~korean @brief 빠른 float softplus(fast.hpp 참고). \~
+
+/// \~english @brief nn::fast::softplus() on `n` floats.
+/// \~korean @brief `n`개의 float에 nn::fast::softplus().
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
+/// @param beta \~english sharpness \~korean 꺾이는 정도 \~
+/// @param threshold \~english linear above this
+///        \~korean 이 값을 넘으면 선형 \~
 void fast_softplus_kernel(const float* x, float* y, std::size_t n,
                           float beta, float threshold) noexcept;
 
