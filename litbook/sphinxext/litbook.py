@@ -538,6 +538,7 @@ def setup(app):
     app.add_config_value("litbook_only", [], "env")
     app.add_config_value("litbook_pdf_name", "book", "env")
     app.add_config_value("litbook_latex_preamble", {}, "env")
+    app.setup_extension("search_ko")  # Korean search language (search_ko.py)
     app.add_role("val", val_role)
     app.add_directive("output", OutputDirective)
     app.add_directive("excerpt", ExcerptDirective)
