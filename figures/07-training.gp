@@ -68,8 +68,8 @@ set xlabel L_x
 set ylabel L_y
 set xrange [0:1]
 set xtics 0.1
-set yrange [-0.1:1.2]
-set key top left
+set yrange [-0.1:1.45]
+set key top right
 plot datadir."/dead.dat" using "x":"stuck" with lines lw 3 lc rgb red \
        title L_k_stuck, \
      "" using "x":"leaky" with lines lw 3 dt 2 lc rgb "#ff7f0e" \

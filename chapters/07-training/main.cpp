@@ -32,12 +32,12 @@ using nn::Vector;
 
 // [settings]
 constexpr double kLearningRate = 0.1;
-constexpr int kSteps = 2000;      // full-batch steps per run
-constexpr int kPrintEvery = 200;  // print the loss this often
-constexpr double kLeak = 0.01;    // Leaky ReLU slope (PyTorch default)
-constexpr double kBias = 0.1;     // a start with positive hidden biases
-constexpr double kFitLoss = 1e-6; // below this a run "fits"
-constexpr std::uint64_t kSeed = 5;      // the run we follow
+constexpr int kSteps = 2000;        // full-batch steps per run
+constexpr int kPrintEvery = 200;    // print the loss this often
+constexpr double kLeak = 0.01;      // Leaky ReLU slope (PyTorch default)
+constexpr double kBias = 0.1;       // a start with positive hidden biases
+constexpr double kFitLoss = 1e-6;   // below this a run "fits"
+constexpr std::uint64_t kSeed = 5;        // the run we follow
 constexpr std::uint64_t kDeadSeed = 174;  // a start with a dead unit
 // [/settings]
 
@@ -334,6 +334,8 @@ int main(int argc, char** argv) {
              tr("원래 글의 출력이 0보다 큰 격자점",
                 "grid x where the article's output > 0"),
              f3(lo), f3(hi));
+  out.value("quarter", fmt::format("{:.2f}", between(0)));
+  out.value("3quarter", fmt::format("{:.2f}", between(1)));
   out.value("learned-at-quarter", f3(b_learned(0)));
   out.value("learned-at-3quarter", f3(b_learned(1)));
   out.value("article-at-quarter", f3(b_hand(0)));
@@ -399,12 +401,14 @@ int main(int argc, char** argv) {
   out.value("stuck-dead-end", fmt::format("{}", dead_units(stuck, x)));
   out.value("leaky-dead-end", fmt::format("{}", dead_units(leaky, x)));
 
-  // The first step at which Leaky ReLU's loss is below 1e-2.
+  // The first step at which Leaky ReLU's loss is below 0.01.
+  const double escape_loss = 0.01;
   int escape = -1;
   for (int s = 0; s <= kSteps && escape < 0; ++s) {
-    if (leaky_losses[s] < 1e-2) escape = s;
+    if (leaky_losses[s] < escape_loss) escape = s;
   }
   out.value("leaky-escape", fmt::format("{}", escape));
+  out.value("escape-loss", fmt::format("{:g}", escape_loss));
 
   const Matrix y_stuck = stuck.forward(x);
   const Matrix y_leaky = leaky.forward(x);
