@@ -201,7 +201,7 @@ def main():
     ap.add_argument("--quick", action="store_true",
                     help="short runs, for trying the script")
     args = ap.parse_args()
-    min_time, reps = (0.05, 2) if args.quick else (0.25, 3)
+    min_time, reps = (0.05, 2) if args.quick else (0.15, 3)
 
     load_before = os.getloadavg()
     started = time.time()

@@ -101,3 +101,33 @@ TEST_CASE("relu kernel keeps -0.0 and the NaN payload", "[kernels]") {
   CHECK(bits(y[0]) == bits(-0.0f));
   CHECK(bits(y[1]) == 0x7fc01234u);
 }
+
+TEST_CASE("large outputs, written past the cache, give the scalar bits",
+          "[kernels]") {
+  // Over 64 MiB of output the kernels use non-temporal stores after a
+  // scalar prologue that aligns the output; start one float off.
+  const std::size_t n = (std::size_t{64} << 20) / sizeof(float) + 37;
+  std::vector<float> x(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = float(int(i % 2001) - 1000) * 0.37f;
+  }
+  x[5] = -0.0f;
+  x[n - 3] = std::numeric_limits<float>::quiet_NaN();
+  std::vector<float> buf(n + 1);
+  const std::span<float> y(buf.data() + 1, n);
+  auto mismatches = [&](auto scalar) {
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      bad += bits(y[i]) != bits(scalar(x[i]));
+    }
+    return bad;
+  };
+  nn::relu<float>(x, y);
+  CHECK(mismatches([](float v) { return nn::relu(v); }) == 0);
+  nn::relu_grad<float>(x, y);
+  CHECK(mismatches([](float v) { return nn::relu_grad(v); }) == 0);
+  nn::leaky_relu<float>(x, y, 0.2f);
+  CHECK(mismatches([](float v) { return nn::leaky_relu(v, 0.2f); }) == 0);
+  nn::prelu_grad<float>(x, y, 0.25f);
+  CHECK(mismatches([](float v) { return nn::prelu_grad(v, 0.25f); }) == 0);
+}
