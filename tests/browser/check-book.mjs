@@ -1,0 +1,341 @@
+#!/usr/bin/env node
+// Real-browser checks of the built HTML book.
+//
+//   node tests/browser/check-book.mjs <html-root>     (html-root holds ko/ en/)
+//
+// Every page of both languages (found by walking <html-root>/{ko,en}) is
+// opened in Debian's Chromium, once from disk (file://) and once over a
+// local HTTP server this script starts on 127.0.0.1 (ephemeral port). Per
+// page: no console error or uncaught exception, no failed request, no
+// request leaving the book (such requests are blocked and reported), every
+// <img> decoded and every <object> loaded, math typeset by MathJax (SVG
+// output, no raw TeX left in the text), the language switch leading to the
+// same page in the other language, and no "serious" or "critical" axe-core
+// finding, in the light scheme on a desktop window and in the dark scheme
+// on a phone-sized one (furo follows the reader's system setting). Then:
+// every link to a #fragment finds its element, and the search (search.mjs).
+// Prints "browser: N passed, M failed"; exits 1 on failure.
+//
+// Environment: CHROMIUM (default /usr/bin/chromium); BROWSER_MODES (default
+// "file,http"); BROWSER_AXE_MODES (modes that run axe, default "http": the
+// DOM and styles are the same in both, and a style or script that fails to
+// load is reported anyway); BROWSER_JOBS (pages in flight per mode, default
+// the number of CPUs, at least 2); BROWSER_VERBOSE=1 (print passing checks
+// too); BROWSER_TIMINGS=1 (time each step of each page, on stderr).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import {
+  LANGS, discoverPages, startServer, fileBase, launch, policedContext,
+  pool, watchPage,
+} from './lib.mjs';
+import { searchChecks } from './search.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const JOBS = Number(process.env.BROWSER_JOBS || Math.max(2, os.availableParallelism ? os.availableParallelism() : os.cpus().length));
+const MODES = (process.env.BROWSER_MODES || 'file,http').split(',');
+const AXE_MODES = (process.env.BROWSER_AXE_MODES || 'http').split(',');
+const VERBOSE = process.env.BROWSER_VERBOSE === '1';
+const TIMINGS = process.env.BROWSER_TIMINGS === '1';
+const TIMEOUT = 20000;
+
+// Wait until MathJax 2 finished its first typesetting pass (if loaded).
+async function waitForMath(page) {
+  const hasMathJax = await page.evaluate(() =>
+    !!document.querySelector('script[src*="MathJax.js"]'));
+  if (!hasMathJax) return false;
+  await page.waitForFunction(() => window.MathJax && window.MathJax.Hub
+    && window.MathJax.Hub.Register, null, { timeout: TIMEOUT });
+  // (The hook must not return the queue's callback: MathJax would wait on it.)
+  await page.evaluate((timeout) => new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('MathJax did not finish typesetting')), timeout);
+    window.MathJax.Hub.Register.StartupHook('End', () => {
+      setTimeout(() => window.MathJax.Hub.Queue(() => { resolve(true); }), 0);
+    });
+  }), TIMEOUT);
+  return true;
+}
+
+// Math rendered, no raw TeX left in the reader's text.
+async function checkMath(page, mathjax) {
+  return page.evaluate((mathjax) => {
+    const problems = [];
+    const maths = [...document.querySelectorAll('.math')];
+    if (maths.length && !mathjax) {
+      problems.push(document.querySelector('img.math, .math img')
+        ? 'math is drawn as images (sphinx.ext.imgmath), not by MathJax: '
+          + 'is html_math_renderer "mathjax"?'
+        : 'page has math but does not load MathJax');
+    }
+    for (const m of mathjax ? maths : []) {
+      if (!m.querySelector('.MathJax_SVG svg, .MathJax_SVG_Display svg')) {
+        problems.push(`math not rendered as SVG: ${m.textContent.slice(0, 60)}`);
+      }
+    }
+    for (const e of document.querySelectorAll(
+      '.MathJax_SVG [data-mjx-error], .MathJax_Error, .MathJax_SVG .noError')) {
+      problems.push(`MathJax error: ${e.textContent.slice(0, 80)}`);
+    }
+    if (/Math Processing Error/.test(document.body.innerText)) {
+      problems.push('MathJax: "Math Processing Error"');
+    }
+    // Raw TeX delimiters outside code and scripts.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement.closest(
+        'pre, code, script, style, textarea, .highlight, .MathJax_SVG, .MathJax_SVG_Display')
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.nodeValue;
+      const i = t.search(/\\\(|\\\)|\\\[|\\\]|\\begin\{|\$\$/);
+      if (i >= 0) {
+        problems.push(`raw TeX in text: "${t.slice(Math.max(0, i - 20), i + 40)}"`);
+        break;
+      }
+    }
+    return problems;
+  }, mathjax);
+}
+
+// Every <img> decoded with a size; every <object> fetched and laid out.
+async function checkMedia(page, watcher) {
+  const { imgs, objects } = await page.evaluate(async () => {
+    const imgs = await Promise.all([...document.images].map(async (img) => {
+      img.loading = 'eager';
+      if (!img.complete) {
+        await Promise.race([img.decode().catch(() => {}),
+          new Promise((r) => setTimeout(r, 5000))]);
+      }
+      return { src: img.currentSrc || img.src, ok: img.complete && img.naturalWidth > 0 };
+    }));
+    const objects = [...document.querySelectorAll('object')].map((o) => {
+      const r = o.getBoundingClientRect();
+      let doc = null;
+      try { doc = o.contentDocument; } catch { /* cross-origin (file://) */ }
+      return { data: o.data, sized: r.width > 0 && r.height > 0,
+               docOk: doc ? !!doc.documentElement : null };
+    });
+    return { imgs, objects };
+  });
+  const problems = [];
+  for (const i of imgs) if (!i.ok) problems.push(`image not loaded: ${i.src}`);
+  for (const o of objects) {
+    const fetched = watcher.finished.has(o.data);
+    if (!o.data || !fetched || !o.sized || o.docOk === false) {
+      problems.push(`object not loaded: ${o.data} (fetched=${fetched}, `
+        + `sized=${o.sized}, document=${o.docOk})`);
+    }
+  }
+  return problems;
+}
+
+// axe in one colour scheme at one viewport size. The light run uses a
+// desktop window, the dark run a phone-sized one, where code blocks and
+// tables overflow (scrollable-region-focusable) and furo's mobile header and
+// drawers are shown.
+const VIEWPORTS = { desktop: { width: 1280, height: 900 },
+                    phone: { width: 390, height: 844 } };
+async function runAxe(page, scheme, viewport) {
+  await page.setViewportSize(VIEWPORTS[viewport]);
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate(() => new Promise((r) =>
+    requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The scheme must really apply: furo's default theme ("auto") follows the
+  // system setting (a Debian furo defect once left the page light).
+  const shade = await page.evaluate(() => {
+    const rgb = getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g).map(Number);
+    const [r, g, b] = rgb.map((c) => c / 255);
+    return { theme: document.body.dataset.theme, luminance: 0.2126 * r + 0.7152 * g + 0.0722 * b };
+  });
+  const dark = shade.luminance < 0.5;
+  const themeProblems = (dark === (scheme === 'dark')) ? [] : [
+    `${scheme} system colour scheme, theme "${shade.theme}": the page background `
+    + `stays ${dark ? 'dark' : 'light'}`];
+  const found = await page.evaluate(async () => {
+    const res = await window.axe.run(document, {
+      resultTypes: ['violations'],
+      preload: false, // axe's own CSS fetch is refused on file:// (not the book's fault)
+    });
+    return res.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id, impact: v.impact, count: v.nodes.length,
+        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}`
+          + (n.any[0] && n.any[0].message ? ` -- ${n.any[0].message}` : '')),
+      }));
+  });
+  return themeProblems.concat(found.map((v) => `axe ${v.impact} ${v.id} [${scheme}, ${viewport}] x${v.count}: `
+    + v.nodes.join(' | ')));
+}
+
+// The language switch of a page leads to the same page in the other
+// language(s): its link resolves to <base><other>/<same path>, and that
+// page exists (it is visited in turn, and its own switch checked back).
+async function checkLangSwitch(page, base, lang, rel, root) {
+  const problems = [];
+  for (const other of LANGS.filter((l) => l !== lang)) {
+    const expected = `${base}${other}/${rel}`;
+    const hrefs = await page.evaluate((o) => [...document.querySelectorAll(
+      `.litbook-langswitch a[hreflang="${o}"]`)].map((a) => a.href), other);
+    if (!hrefs.length) { problems.push(`no language switch to ${other}`); continue; }
+    for (const href of hrefs) {
+      if (href !== expected) {
+        problems.push(`language switch to ${other} goes to ${href}, not ${expected}`);
+      }
+    }
+    if (!fs.existsSync(path.join(root, other, rel))) {
+      problems.push(`language switch target missing: ${other}/${rel}`);
+    }
+  }
+  const own = await page.evaluate(() => document.documentElement.lang);
+  if (!own.startsWith(lang)) problems.push(`<html lang="${own}"> in the ${lang} book`);
+  return problems;
+}
+
+// Links with a #fragment into the book's pages: the target page has an
+// element with that id (Sphinx's cross-references, the ToC, footnotes).
+function checkAnchors(anchors, base) {
+  const problems = [];
+  for (const [from, { links }] of anchors) {
+    for (const href of links) {
+      if (!href.startsWith(base)) continue;
+      const [target, frag] = href.slice(base.length).split('#');
+      if (!frag) continue;
+      const page = anchors.get(target);
+      if (!page) continue; // not a page: linkchecker checks that it exists
+      let id = frag;
+      try { id = decodeURIComponent(frag); } catch { /* keep as is */ }
+      if (!page.ids.includes(id)) problems.push(`${from}: link to ${target}#${frag}: no such element`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
+  const page = await context.newPage();
+  const watcher = watchPage(page, base);
+  const url = `${base}${lang}/${rel}`;
+  const problems = [];
+  const t0 = Date.now();
+  const laps = [];
+  const lap = (what) => laps.push(`${what} ${Date.now() - t0}`);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
+    lap('load');
+    const mathjax = await waitForMath(page);
+    lap('math');
+    problems.push(...await checkMedia(page, watcher));
+    problems.push(...await checkMath(page, mathjax));
+    if (anchors) {
+      anchors.set(`${lang}/${rel}`, await page.evaluate(() => ({
+        ids: [...document.querySelectorAll('[id]')].map((e) => e.id)
+          .concat([...document.querySelectorAll('a[name]')].map((a) => a.name)),
+        links: [...document.querySelectorAll('a[href*="#"]')].map((a) => a.href),
+      })));
+    }
+    if (texts && !texts.has(`${lang}/${rel}`)) {
+      texts.set(`${lang}/${rel}`, await page.evaluate(() => {
+        const main = document.querySelector('[role=main]') || document.body;
+        const c = main.cloneNode(true);
+        c.querySelectorAll('.toctree-wrapper, .headerlink, script, style, '
+          + '.MathJax_Preview, .MathJax_SVG, .MathJax_SVG_Display, '
+          + '.MathJax_SVG_Hidden').forEach((e) => e.remove());
+        return c.textContent;
+      }));
+    }
+    problems.push(...await checkLangSwitch(page, base, lang, rel, root));
+    lap('switch');
+    if (axe) {
+      await page.addScriptTag({ content: AXE_SOURCE });
+      problems.push(...await runAxe(page, 'light', 'desktop'));
+      lap('axe-light');
+      problems.push(...await runAxe(page, 'dark', 'phone'));
+      lap('axe-dark');
+    }
+    // Anything still in flight (late parts of MathJax, say) must end well.
+    await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
+    lap('idle');
+    problems.push(...watcher.errors);
+    if (TIMINGS) console.error(`  ${lang}/${rel}: ${laps.join(', ')} ms`);
+  } catch (e) {
+    problems.push(...watcher.errors, `error: ${e.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
+async function main() {
+  const root = process.argv[2];
+  if (!root || !fs.existsSync(path.join(root, 'ko'))
+      || !fs.existsSync(path.join(root, 'en'))) {
+    console.error('usage: check-book.mjs <html-root> (a folder with ko/ and en/)');
+    process.exit(2);
+  }
+  const t0 = Date.now();
+  const pages = Object.fromEntries(LANGS.map((l) => [l, discoverPages(root, l)]));
+  let passed = 0;
+  let failed = 0;
+  const report = (name, problems) => {
+    if (problems.length) {
+      failed++;
+      console.log(`FAIL ${name}`);
+      for (const p of problems) console.log(`     ${p}`);
+    } else {
+      passed++;
+      if (VERBOSE) console.log(`ok   ${name}`);
+    }
+  };
+  for (const lang of LANGS) {
+    if (!pages[lang].length) report(`${lang}: pages`, [`no HTML page under ${lang}/`]);
+    const other = LANGS.filter((l) => l !== lang);
+    for (const o of other) {
+      const missing = pages[lang].filter((p) => !pages[o].includes(p));
+      report(`${lang}: every page exists in ${o}`,
+        missing.map((p) => `${lang}/${p} has no ${o}/${p}`));
+    }
+  }
+  const { server, base: httpBase } = await startServer(root);
+  const browser = await launch(chromium);
+  const texts = new Map();
+  const anchors = new Map();
+  try {
+    await Promise.all(MODES.map(async (mode) => {
+      const base = mode === 'http' ? httpBase : fileBase(root);
+      const context = await policedContext(browser, base);
+      const jobs = LANGS.flatMap((lang) => pages[lang].map((rel) => ({ lang, rel })));
+      await pool(jobs, JOBS, async ({ lang, rel }) => {
+        const problems = await checkPage(context, base, root, lang, rel,
+          mode === MODES[0] ? texts : null, mode === MODES[0] ? anchors : null,
+          AXE_MODES.includes(mode));
+        report(`${lang}/${rel} [${mode}]`, problems);
+      });
+      await context.close();
+    }));
+    report('#anchors: every link to a fragment finds its element',
+      checkAnchors(anchors, MODES[0] === 'http' ? httpBase : fileBase(root)));
+    await Promise.all(MODES.map(async (mode) => {
+      const base = mode === 'http' ? httpBase : fileBase(root);
+      const context = await policedContext(browser, base);
+      const results = await searchChecks({ context, base, root, pages, texts, mode, jobs: JOBS });
+      for (const r of results) report(r.name, r.problems);
+      await context.close();
+    }));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  console.error(`(${secs} s, ${LANGS.map((l) => `${pages[l].length} ${l}`).join(' + ')} pages, modes ${MODES.join('+')})`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log('browser: 0 passed, 1 failed');
+  process.exit(2);
+});
