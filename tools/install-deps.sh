@@ -18,7 +18,14 @@ packages=(
   epubcheck
   # cross-checking the library against PyTorch
   python3-torch python3-numpy
+  # the built book in a real browser (playwright-core drives Debian's
+  # Chromium; npm packages come from tests/browser/package-lock.json)
+  chromium linkchecker
 )
+# Node.js for the browser tests, unless the machine has one already.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 if [ "$(id -u)" -ne 0 ]; then
   SUDO=sudo

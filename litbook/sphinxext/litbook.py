@@ -450,6 +450,10 @@ def config_inited(app, config):
         config.latex_elements = dict(config.latex_elements)
         config.latex_elements["preamble"] = (
             config.latex_elements.get("preamble", "") + preamble)
+    # HTML uses MathJax (shipped inside the book); imgmath is loaded only for
+    # EPUB, whose build passes -D html_math_renderer=imgmath.
+    if not config.html_math_renderer:
+        config.html_math_renderer = "mathjax"
     config.imgmath_image_format = "svg"
     # Sphinx 5.3's imgmath writes image paths relative to the output root,
     # wrong for documents in subfolders: embed the images instead.
