@@ -30,6 +30,16 @@ class Failure(Exception):
     pass
 
 
+def run_all(exe, chapter, langs, dirs):
+    """Runs the example for every language at once (they are independent);
+    returns {lang: (stdout, seconds)} or raises the first failure."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=len(langs)) as pool:
+        futures = {lang: pool.submit(run, exe, chapter, lang, dirs[lang])
+                   for lang in langs}
+        return {lang: f.result() for lang, f in futures.items()}
+
+
 def run(exe, chapter, lang, out_dir):
     cmd = [exe, "--lang", lang, "--out", out_dir]
     start = time.perf_counter()
@@ -109,12 +119,12 @@ def build(a):
         stale = None
     timing = {}
     with tempfile.TemporaryDirectory(prefix=f"litbook-{a.chapter}-") as tmp:
-        dirs = {}
+        dirs = {lang: os.path.join(tmp, lang) for lang in a.langs}
         errors = []
+        results = run_all(a.exe, a.chapter, a.langs, dirs)
         for lang in a.langs:
-            d = os.path.join(tmp, lang)
-            dirs[lang] = d
-            text, seconds = run(a.exe, a.chapter, lang, d)
+            d = dirs[lang]
+            text, seconds = results[lang]
             timing[lang] = round(seconds, 3)
             problem = compare(a.chapter, lang,
                               os.path.join(a.expected_dir,
