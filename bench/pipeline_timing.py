@@ -11,7 +11,7 @@ dosage figures), e.g. a build configured with
 -DLITBOOK_ONLY="02-derivative;03-linear-layer;04-leaky-prelu;05-dosage".
 
 "ours" runs, for those chapters, exactly the commands of the build's
-run and plot stages (litbook/scripts/run_example.py build: every
+run and plot stages, chapters in parallel as `make -j` runs them (litbook/scripts/run_example.py build: every
 language, stdout checked; litbook/scripts/plot.py: one gnuplot process
 per chapter and language, SVG + PDF + interactive SVG) into a scratch
 directory. "article" runs bench/article_baseline.py (numpy, matplotlib,
@@ -59,20 +59,32 @@ def find_exe(build, name):
 
 
 def ours_once(build, scratch):
-    total, peak = 0.0, 0.0
+    """The build's run and plot stages for the chapters, scheduled as
+    `make -j N` schedules them: chapters in parallel on the machine's cores
+    (each chapter's plots wait for its run). Returns (wall seconds, peak MB
+    of the largest process)."""
+    from concurrent.futures import ThreadPoolExecutor
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        peaks = list(pool.map(lambda n: chapter_once(build, scratch, n),
+                              CHAPTERS))
+    return time.perf_counter() - t0, max(peaks)
+
+
+def chapter_once(build, scratch, name):
+    peak = 0.0
     scripts = os.path.join(ROOT, "litbook", "scripts")
-    for name in CHAPTERS:
-        out = os.path.join(scratch, "data", name)
-        dt, mb = run([PY, os.path.join(scripts, "run_example.py"), "build",
-                      "--exe", find_exe(build, name), "--chapter", name,
-                      "--expected-dir", os.path.join(ROOT, "chapters", name),
-                      "--langs", *LANGS, "--out", out,
-                      "--unapproved", os.path.join(scratch, "unapproved"),
-                      "--stamp", os.path.join(scratch, name + ".run")])
-        total, peak = total + dt, max(peak, mb)
-        gp = os.path.join(ROOT, "figures", name + ".gp")
-        if not os.path.exists(gp):
-            continue
+    out = os.path.join(scratch, "data", name)
+    dt, mb = run([PY, os.path.join(scripts, "run_example.py"), "build",
+                  "--exe", find_exe(build, name), "--chapter", name,
+                  "--expected-dir", os.path.join(ROOT, "chapters", name),
+                  "--langs", *LANGS, "--out", out,
+                  "--unapproved", os.path.join(scratch, "unapproved"),
+                  "--stamp", os.path.join(scratch, name + ".run")])
+    peak = max(peak, mb)
+    gp = os.path.join(ROOT, "figures", name + ".gp")
+    if not os.path.exists(gp):
+        return peak
         for lang in LANGS:
             dt, mb = run([PY, os.path.join(scripts, "plot.py"),
                           "--script", gp,
@@ -83,8 +95,8 @@ def ours_once(build, scratch):
                           "--lang", lang, "--all-langs", *LANGS,
                           "--stamp", os.path.join(scratch,
                                                   f"{name}.{lang}.fig")])
-            total, peak = total + dt, max(peak, mb)
-    return total, peak
+            peak = max(peak, mb)
+    return peak
 
 
 def main():
