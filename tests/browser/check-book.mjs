@@ -13,7 +13,9 @@
 // same page in the other language, and no "serious" or "critical" axe-core
 // finding, in the light scheme on a desktop window and in the dark scheme
 // on a phone-sized one (furo follows the reader's system setting). Then:
-// every link to a #fragment finds its element, and the search (search.mjs).
+// every link to a #fragment finds its element, an interactive figure shows
+// the coordinates under the pointer and toggles a curve (figures.mjs), and
+// the search (search.mjs).
 // Prints "browser: N passed, M failed"; exits 1 on failure.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); BROWSER_MODES (default
@@ -31,6 +33,7 @@ import {
   LANGS, discoverPages, startServer, fileBase, launch, policedContext,
   pool, watchPage,
 } from './lib.mjs';
+import { figureChecks } from './figures.mjs';
 import { searchChecks } from './search.mjs';
 
 const require = createRequire(import.meta.url);
@@ -317,6 +320,13 @@ async function main() {
     }));
     report('#anchors: every link to a fragment finds its element',
       checkAnchors(anchors, MODES[0] === 'http' ? httpBase : fileBase(root)));
+    {
+      const context = await policedContext(browser, httpBase);
+      for (const r of await figureChecks({ context, base: httpBase, pages })) {
+        report(r.name, r.problems);
+      }
+      await context.close();
+    }
     await Promise.all(MODES.map(async (mode) => {
       const base = mode === 'http' ? httpBase : fileBase(root);
       const context = await policedContext(browser, base);
