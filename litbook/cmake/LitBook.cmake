@@ -98,7 +98,7 @@ function(litbook_add_chapter name)
                              LITBOOK_CHAPTER_DIR="${dir}")
   # The timing report: compile seconds of each example.
   set_target_properties(${exe} PROPERTIES CXX_COMPILER_LAUNCHER
-    "${LITBOOK_PYTHON};${_lb_scripts}/timeit.py;${LITBOOK_BINARY_DIR}/timing/${name};compile;--")
+    "${LITBOOK_PYTHON};${_lb_scripts}/timing.py;${LITBOOK_BINARY_DIR}/timing/${name};compile;--")
   set(inputs "")
   foreach(f IN LISTS ARG_DATA)
     if(NOT EXISTS "${dir}/${f}")
@@ -125,6 +125,7 @@ function(litbook_add_chapter name)
             --stamp "${run_stamp}"
             --timing "${LITBOOK_BINARY_DIR}/timing/${name}"
     DEPENDS ${exe} ${expected} ${inputs} "${_lb_scripts}/run_example.py"
+            "${_lb_scripts}/timing.py"
     COMMENT "Running example ${name} (${LITBOOK_LANGS}) and checking stdout"
     VERBATIM)
   set(stamps "${run_stamp}")
@@ -150,7 +151,7 @@ function(litbook_add_chapter name)
                 --stamp "${fs}"
                 --timing "${LITBOOK_BINARY_DIR}/timing/${name}"
         DEPENDS "${run_stamp}" "${script}" "${labels}"
-                "${_lb_scripts}/plot.py"
+                "${_lb_scripts}/plot.py" "${_lb_scripts}/timing.py"
         COMMENT "Plotting figures of ${name} (${lang})"
         VERBATIM)
       list(APPEND fig_stamps "${fs}")

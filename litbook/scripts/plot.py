@@ -26,6 +26,8 @@ import sys
 import tempfile
 import time
 
+import timing
+
 FONT = "Noto Sans CJK KR"
 TERMINALS = {
     # static SVG: EPUB, and HTML where scripts do not run
@@ -192,14 +194,6 @@ def render(a):
     return names["svg"]
 
 
-def record_timing(directory, key, seconds):
-    os.makedirs(directory, exist_ok=True)
-    path = os.path.join(directory, f"{key}.json")
-    with open(path + ".tmp", "w") as f:
-        f.write('{"seconds": %s}' % seconds)
-    os.replace(path + ".tmp", path)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--script", required=True)
@@ -234,7 +228,7 @@ def main():
         sys.stderr.write(f"error: {e}\n")
         sys.exit(1)
     if a.timing:
-        record_timing(a.timing, f"plot_{a.lang}",
+        timing.record(a.timing, f"plot_{a.lang}",
                       round(time.perf_counter() - start, 3))
     if a.stamp:
         with open(a.stamp, "w") as f:

@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+import timing
+
 TIMEOUT = 300
 # Examples allocate many mid-sized Eigen temporaries (a 256x64 double
 # matrix is 128 KiB, glibc's default mmap threshold): with the default, each
@@ -124,7 +126,7 @@ def build(a):
         os.rename(a.out, stale)
     else:
         stale = None
-    timing = {}
+    run_seconds = {}
     with tempfile.TemporaryDirectory(prefix=f"litbook-{a.chapter}-") as tmp:
         dirs = {lang: os.path.join(tmp, lang) for lang in a.langs}
         errors = []
@@ -132,7 +134,7 @@ def build(a):
         for lang in a.langs:
             d = dirs[lang]
             text, seconds = results[lang]
-            timing[lang] = round(seconds, 3)
+            run_seconds[lang] = round(seconds, 3)
             problem = compare(a.chapter, lang,
                               os.path.join(a.expected_dir,
                                            f"expected.{lang}.txt"), text)
@@ -178,11 +180,8 @@ def build(a):
             shutil.move(os.path.join(tmp, f"stdout.{lang}.txt"),
                         os.path.join(result, f"stdout.{lang}.txt"))
         if a.timing:
-            os.makedirs(a.timing, exist_ok=True)
-            for lang, seconds in timing.items():
-                with open(os.path.join(a.timing, f"run_{lang}.json"),
-                          "w") as f:
-                    json.dump({"seconds": seconds}, f)
+            for lang, seconds in run_seconds.items():
+                timing.record(a.timing, f"run_{lang}", seconds)
         if stale:
             os.rename(stale, a.out)
         publish(result, a.out)

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Time a command and record the seconds as DIR/KEY.json (the compile step
-of an example, used as CMake's CXX_COMPILER_LAUNCHER).
+"""The timing records of the build report: DIR/KEY.json = {"seconds": s}.
 
-  timeit.py DIR KEY -- COMMAND...
+As a program it times a command and records it (the compile step of an
+example, used as CMake's CXX_COMPILER_LAUNCHER):
+
+  timing.py DIR KEY -- COMMAND...
+
+run_example.py and plot.py call record() for the run and plot steps.
 """
 import json
 import os
@@ -22,7 +26,7 @@ def record(directory, key, seconds):
 
 def main():
     if len(sys.argv) < 5 or sys.argv[3] != "--":
-        sys.exit("usage: timeit.py DIR KEY -- COMMAND...")
+        sys.exit("usage: timing.py DIR KEY -- COMMAND...")
     out, key, cmd = sys.argv[1], sys.argv[2], sys.argv[4:]
     start = time.perf_counter()
     code = subprocess.call(cmd)
