@@ -9,10 +9,21 @@
 // add), so the results are bit for bit the same on every machine.
 #include "nn/kernels.hpp"
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstring>
 
 namespace nn::detail {
+
+std::size_t stream_threshold_bytes() noexcept {
+  static const std::size_t bytes = [] {
+    const long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+    return l2 > 0 ? static_cast<std::size_t>(l2) : std::size_t{1} << 20;
+  }();
+  return bytes;
+}
+
 namespace {
 
 #define NN_INLINE inline __attribute__((always_inline))
@@ -71,43 +82,57 @@ NN_INLINE void store(T* p, Vec v) {
   std::memcpy(p, &v, sizeof v);
 }
 
-// Outputs of 64 MiB and more are written with non-temporal stores,
-// which go straight to memory: the output does not evict the input from
-// the cache, and the CPU does not first read each output line it is
-// about to overwrite (a third of the traffic of a plain store loop).
-// memcpy does the same for large copies. The vector stores need an
-// output aligned to the vector size: the first few elements are done
-// one by one to get there. The bits are the same either way.
-constexpr std::size_t stream_bytes = std::size_t{64} << 20;
-
-// Whether to stream; if so, i moves past the first elements (done by
-// the scalar `f`) up to the first output address aligned to B bytes.
-template <int B, typename T, typename F>
-NN_INLINE bool start_stream(const T* x, T* y, std::size_t n,
-                            std::size_t& i, F f) {
-  if (n * sizeof(T) < stream_bytes) return false;
-  for (; i < n && reinterpret_cast<std::uintptr_t>(y + i) % B != 0; ++i) {
-    y[i] = f(x[i]);
-  }
-  return true;
-}
-
+// A non-temporal store of one vector to an address aligned to B bytes
 // (inline assembly: an intrinsic would have to be inlined into this
 // template, which is compiled for the baseline target).
 template <int B, typename T, typename Vec>
-NN_INLINE void put(T* p, Vec v, bool stream) {
-  if (!stream) {
-    store(p, v);
-  } else if constexpr (B == 16) {
+NN_INLINE void stream(T* p, Vec v) {
+  if constexpr (B == 16) {
     asm("movntps %1, %0" : "=m"(*reinterpret_cast<Vec*>(p)) : "x"(v));
   } else {
     asm("vmovntps %1, %0" : "=m"(*reinterpret_cast<Vec*>(p)) : "v"(v));
   }
 }
 
-NN_INLINE void end_stream(bool stream) {
-  if (stream) asm volatile("sfence" ::: "memory");
+// [memory-loop]
+// The loop of the memory-bound kernels: `vector` maps a whole vector,
+// `scalar` one element (the same operations, so the bits agree).
+//
+// An output larger than the core's own (L2) cache cannot stay in it, so
+// it is written with non-temporal stores, which go straight to memory:
+// the CPU does not first read each output line it is about to overwrite
+// (a third of the traffic of a plain store loop), and the output does
+// not push the input out of the cache. Four pages are walked side by
+// side, as glibc's memcpy does for large copies, which keeps more memory
+// rows busy at once. The vector stores need an output aligned to the
+// vector size: the first few elements are done one by one to get there.
+template <typename T, int B, typename VF, typename SF>
+NN_INLINE void memory_loop(const T* x, T* y, std::size_t n, VF vector,
+                           SF scalar) {
+  using Vec = vec<T, B>;
+  constexpr std::size_t w = B / sizeof(T);
+  constexpr std::size_t page = 4096 / sizeof(T);
+  std::size_t i = 0;
+  if (n * sizeof(T) < stream_threshold_bytes()) {
+    for (; i + w <= n; i += w) store(y + i, vector(load<Vec>(x + i)));
+  } else {
+    for (; i < n && reinterpret_cast<std::uintptr_t>(y + i) % B; ++i) {
+      y[i] = scalar(x[i]);
+    }
+    for (; i + 4 * page <= n; i += 4 * page) {
+      for (std::size_t j = i; j < i + page; j += w) {
+        stream<B>(y + j, vector(load<Vec>(x + j)));
+        stream<B>(y + j + page, vector(load<Vec>(x + j + page)));
+        stream<B>(y + j + 2 * page, vector(load<Vec>(x + j + 2 * page)));
+        stream<B>(y + j + 3 * page, vector(load<Vec>(x + j + 3 * page)));
+      }
+    }
+    for (; i + w <= n; i += w) stream<B>(y + i, vector(load<Vec>(x + i)));
+    asm volatile("sfence" ::: "memory");  // order them before returning
+  }
+  for (; i < n; ++i) y[i] = scalar(x[i]);
 }
+// [/memory-loop]
 
 // m ? a : b, lane by lane, with m all ones or all zeros.
 template <typename Vec, typename Mask>
@@ -122,17 +147,12 @@ template <typename T, int B>
 NN_INLINE void relu_loop(const T* x, T* y, std::size_t n) {
   using Vec = vec<T, B>;
   using Mask = mask<T, B>;
-  constexpr std::size_t w = B / sizeof(T);
-  auto scalar = [](T v) NN_LAMBDA { return v < T(0) ? T(0) : v; };
-  std::size_t i = 0;
-  const bool stream = start_stream<B>(x, y, n, i, scalar);
-  for (; i + w <= n; i += w) {
-    const Vec v = load<Vec>(x + i);
+  auto vector = [](Vec v) NN_LAMBDA {
     const Mask negative = v < T(0);
-    put<B>(y + i, (Vec)((Mask)v & ~negative), stream);
-  }
-  end_stream(stream);
-  for (; i < n; ++i) y[i] = scalar(x[i]);
+    return (Vec)((Mask)v & ~negative);
+  };
+  auto scalar = [](T v) NN_LAMBDA { return v < T(0) ? T(0) : v; };
+  memory_loop<T, B>(x, y, n, vector, scalar);
 }
 // [/relu-kernel]
 
@@ -140,50 +160,35 @@ template <typename T, int B>
 NN_INLINE void relu_grad_loop(const T* x, T* y, std::size_t n) {
   using Vec = vec<T, B>;
   using Mask = mask<T, B>;
-  constexpr std::size_t w = B / sizeof(T);
   const Vec one = Vec{} + T(1);
+  auto vector = [one](Vec v) NN_LAMBDA {
+    const Mask not_positive = v <= T(0);
+    return (Vec)((Mask)one & ~not_positive);
+  };
   auto scalar = [](T v) NN_LAMBDA { return v <= T(0) ? T(0) : T(1); };
-  std::size_t i = 0;
-  const bool stream = start_stream<B>(x, y, n, i, scalar);
-  for (; i + w <= n; i += w) {
-    const Mask not_positive = load<Vec>(x + i) <= T(0);
-    put<B>(y + i, (Vec)((Mask)one & ~not_positive), stream);
-  }
-  end_stream(stream);
-  for (; i < n; ++i) y[i] = scalar(x[i]);
+  memory_loop<T, B>(x, y, n, vector, scalar);
 }
 
 // [leaky-kernel]
 template <typename T, int B>
 NN_INLINE void leaky_loop(const T* x, T* y, std::size_t n, T a) {
   using Vec = vec<T, B>;
-  constexpr std::size_t w = B / sizeof(T);
+  auto vector = [a](Vec v) NN_LAMBDA { return select(v > T(0), v, v * a); };
   auto scalar = [a](T v) NN_LAMBDA { return v > T(0) ? v : v * a; };
-  std::size_t i = 0;
-  const bool stream = start_stream<B>(x, y, n, i, scalar);
-  for (; i + w <= n; i += w) {
-    const Vec v = load<Vec>(x + i);
-    put<B>(y + i, select(v > T(0), v, v * a), stream);
-  }
-  end_stream(stream);
-  for (; i < n; ++i) y[i] = scalar(x[i]);
+  memory_loop<T, B>(x, y, n, vector, scalar);
 }
 // [/leaky-kernel]
 
 template <typename T, int B>
 NN_INLINE void leaky_grad_loop(const T* x, T* y, std::size_t n, T a) {
   using Vec = vec<T, B>;
-  constexpr std::size_t w = B / sizeof(T);
   const Vec one = Vec{} + T(1);
   const Vec slope = Vec{} + a;
+  auto vector = [one, slope](Vec v) NN_LAMBDA {
+    return select(v > T(0), one, slope);
+  };
   auto scalar = [a](T v) NN_LAMBDA { return v > T(0) ? T(1) : a; };
-  std::size_t i = 0;
-  const bool stream = start_stream<B>(x, y, n, i, scalar);
-  for (; i + w <= n; i += w) {
-    put<B>(y + i, select(load<Vec>(x + i) > T(0), one, slope), stream);
-  }
-  end_stream(stream);
-  for (; i < n; ++i) y[i] = scalar(x[i]);
+  memory_loop<T, B>(x, y, n, vector, scalar);
 }
 
 // ---------------------------------------------------------------------

@@ -14,6 +14,16 @@
 
 namespace nn::detail {
 
+/// \~english @brief Outputs of at least this many bytes are written with
+/// non-temporal stores: the size of one core's L2 cache (from
+/// `sysconf`), or 1 MiB where the system does not say.
+/// \~korean @brief 출력이 이 바이트 수 이상이면 비시간적(non-temporal)
+/// 저장으로 쓴다. 코어 하나의 L2 캐시 크기(`sysconf`로 얻는다)이며,
+/// 시스템이 알려 주지 않으면 1 MiB이다.
+/// \~
+/// @return \~english the threshold in bytes \~korean 기준 바이트 수 \~
+std::size_t stream_threshold_bytes() noexcept;
+
 /// \~english @brief `y[i] = relu(x[i])` (float).
 /// \~korean @brief `y[i] = relu(x[i])`(float).
 /// \~

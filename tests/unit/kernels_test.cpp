@@ -104,9 +104,16 @@ TEST_CASE("relu kernel keeps -0.0 and the NaN payload", "[kernels]") {
 
 TEST_CASE("large outputs, written past the cache, give the scalar bits",
           "[kernels]") {
-  // Over 64 MiB of output the kernels use non-temporal stores after a
-  // scalar prologue that aligns the output; start one float off.
-  const std::size_t n = (std::size_t{64} << 20) / sizeof(float) + 37;
+  // From stream_threshold_bytes() on, the kernels use non-temporal
+  // stores after a scalar prologue that aligns the output (start one
+  // float off), four pages at a time, then single vectors, then a
+  // scalar tail: 37 floats past a few blocks reach all of them.
+  const std::size_t block = 4 * 4096 / sizeof(float);
+  const std::size_t n =
+      (nn::detail::stream_threshold_bytes() / sizeof(float) / block + 2) *
+          block +
+      37;
+  REQUIRE(n * sizeof(float) >= nn::detail::stream_threshold_bytes());
   std::vector<float> x(n);
   for (std::size_t i = 0; i < n; ++i) {
     x[i] = float(int(i % 2001) - 1000) * 0.37f;
@@ -130,4 +137,19 @@ TEST_CASE("large outputs, written past the cache, give the scalar bits",
   CHECK(mismatches([](float v) { return nn::leaky_relu(v, 0.2f); }) == 0);
   nn::prelu_grad<float>(x, y, 0.25f);
   CHECK(mismatches([](float v) { return nn::prelu_grad(v, 0.25f); }) == 0);
+  std::vector<double> xd(x.begin(), x.end());
+  std::vector<double> yd(n + 1);
+  nn::relu<double>(xd, std::span<double>(yd.data() + 1, n));
+  std::size_t bad = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    bad += bits(yd[i + 1]) != bits(nn::relu(xd[i]));
+  }
+  CHECK(bad == 0);
+}
+
+TEST_CASE("the streaming threshold is the size of a core's cache",
+          "[kernels]") {
+  const std::size_t bytes = nn::detail::stream_threshold_bytes();
+  CHECK(bytes >= (std::size_t{64} << 10));
+  CHECK(bytes <= (std::size_t{1} << 30));
 }
