@@ -12,7 +12,10 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <string_view>
 
 namespace nn::detail {
 
@@ -192,51 +195,92 @@ NN_INLINE void leaky_grad_loop(const T* x, T* y, std::size_t n, T a) {
 }
 
 // ---------------------------------------------------------------------
+// a * b + c rounded once: a fused multiply-add. The AVX2 and AVX-512
+// versions use the instruction (AVX2 is only picked where the CPU has
+// FMA too); the SSE2 version, for CPUs without it, calls the C
+// library's fmaf on each lane: much slower, but the same bits.
+template <int B>
+NN_INLINE typename V<B>::f fmadd(typename V<B>::f a, typename V<B>::f b,
+                                 typename V<B>::f c) {
+  if constexpr (B == 16) {
+    for (int k = 0; k < 4; ++k) a[k] = __builtin_fmaf(a[k], b[k], c[k]);
+  } else {
+    asm("vfmadd213ps %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
+  }
+  return a;
+}
+template <int B>
+NN_INLINE typename V<B>::f fmadd(typename V<B>::f a, typename V<B>::f b,
+                                 float c) {
+  return fmadd<B>(a, b, typename V<B>::f{} + c);
+}
+template <int B>
+NN_INLINE typename V<B>::f fmadd(typename V<B>::f a, float b, float c) {
+  return fmadd<B>(a, typename V<B>::f{} + b, typename V<B>::f{} + c);
+}
+
+// ---------------------------------------------------------------------
 // Float exp, split so that callers can scale late.
 //
-// exp(a) = m * 2^k with m in [0.70, 1.42]: n = round(a / ln 2),
+// exp(a) = m * 2^n with m in [0.70, 1.42]: n = round(a / ln 2),
 // r = a - n ln 2 (Cody and Waite's two-part ln 2, exact for |n| < 2^15),
-// m = 1 + r + r^2 P(r) (Cephes' expf polynomial, about 1 ulp). 2^k is
-// returned as two factors s1 = 2^(k/2), s2 = 2^(k - k/2), both normal
-// floats, so that (v * s1) * s2 rounds once even when the result is a
-// subnormal number. For a < -115 the exact result is far below the
-// smallest subnormal: s2 is then 0, and v * s1 * s2 a signed zero (or
-// NaN for v = inf, as inf * 0 should be).
+// m = 1 + r + r^2 P(r) (Cephes' expf polynomial, about 1 ulp). a is
+// first raised to -115 (NaN stays NaN): exp(-115) is far below the
+// smallest subnormal float, so nothing below it changes a result.
 template <int B>
 struct exp_parts {
-  typename V<B>::f m, s1, s2;
+  typename V<B>::f m, n;
 };
 
 template <int B>
 NN_INLINE exp_parts<B> exp_split(typename V<B>::f a) {
   using F = typename V<B>::f;
-  using I = typename V<B>::i;
-  const I tiny = a < -115.0f;
-  a = select(tiny, F{} - 115.0f, a);
+  a = select(a < -115.0f, F{} - 115.0f, a);
   const float shifter = 12582912.0f;  // 1.5 * 2^23: rounds to integer
-  const F z = a * 1.44269504088896341f + shifter;
-  const F n = z - shifter;
-  const F r = a - n * 0.693359375f - n * -2.12194440e-4f;
-  F q = 1.9875691500e-4f * r + 1.3981999507e-3f;
-  q = q * r + 8.3334519073e-3f;
-  q = q * r + 4.1665795894e-2f;
-  q = q * r + 1.6666665459e-1f;
-  q = q * r + 5.0000001201e-1f;
   exp_parts<B> e;
-  e.m = (r * r) * q + r + 1.0f;
-  std::int32_t shifter_bits;
-  std::memcpy(&shifter_bits, &shifter, sizeof shifter_bits);
-  const I k = (I)z - shifter_bits;
-  const I k1 = k >> 1;
-  const I k2 = k - k1;
-  e.s1 = (F)((k1 + 127) << 23);
-  e.s2 = select(tiny, F{}, (F)((k2 + 127) << 23));
+  e.n = fmadd<B>(a, 1.44269504088896341f, shifter) - shifter;
+  F r = fmadd<B>(e.n, F{} - 0.693359375f, a);
+  r = fmadd<B>(e.n, F{} + 2.12194440e-4f, r);
+  F q = fmadd<B>(r, 1.9875691500e-4f, 1.3981999507e-3f);
+  q = fmadd<B>(q, r, 8.3334519073e-3f);
+  q = fmadd<B>(q, r, 4.1665795894e-2f);
+  q = fmadd<B>(q, r, 1.6666665459e-1f);
+  q = fmadd<B>(q, r, 5.0000001201e-1f);
+  e.m = fmadd<B>(r * r, q, r) + 1.0f;
   return e;
+}
+
+// v * 2^n (n a whole number in [-166, 0], v finite or infinite),
+// rounded once even when the result is a subnormal number. AVX-512 has
+// an instruction for it (vscalefps); the others multiply by 2^(n/2)
+// and then 2^(n - n/2), both normal floats, so that only the second
+// product rounds. Either way the result is v * 2^n correctly rounded:
+// the same bits.
+template <int B>
+NN_INLINE typename V<B>::f scale(typename V<B>::f v, typename V<B>::f n) {
+  using F = typename V<B>::f;
+  using I = typename V<B>::i;
+  if constexpr (B == 64) {
+    F r;
+    asm("vscalefps %2, %1, %0" : "=v"(r) : "v"(v), "v"(n));
+    return r;
+  } else {
+    const I k = __builtin_convertvector(n, I);
+    const I k1 = k >> 1;
+    return (v * (F)((k1 + 127) << 23)) * (F)((k - k1 + 127) << 23);
+  }
 }
 
 template <int B>
 NN_INLINE typename V<B>::f exp_of(const exp_parts<B>& e) {
-  return (e.m * e.s1) * e.s2;
+  return scale<B>(e.m, e.n);
+}
+
+// -|v|: the sign bit set.
+template <typename F>
+NN_INLINE F minus_abs(F v) {
+  using I = decltype(v < v);
+  return (F)((I)v | std::int32_t(0x80000000u));
 }
 
 template <typename F>
@@ -256,7 +300,7 @@ NN_INLINE F copy_sign(F magnitude, F sign) {
 template <int B>
 NN_INLINE typename V<B>::f sigmoid_vec(typename V<B>::f x) {
   using F = typename V<B>::f;
-  const F e = exp_of(exp_split<B>(-abs_of(x)));
+  const F e = exp_of(exp_split<B>(minus_abs(x)));
   const F num = select(x >= 0.0f, F{} + 1.0f, e);
   return num / (1.0f + e);  // NaN in, NaN out: e is NaN
 }
@@ -272,39 +316,44 @@ NN_INLINE typename V<B>::f tanh_vec(typename V<B>::f x) {
   const F e = exp_of(exp_split<B>(-2.0f * a));
   const F big = (1.0f - e) / (1.0f + e);
   const F z = a * a;
-  F q = -5.70498872745e-3f * z + 2.06390887954e-2f;
-  q = q * z - 5.37397155531e-2f;
-  q = q * z + 1.33314422036e-1f;
-  q = q * z - 3.33332819422e-1f;
-  const F small = (q * z) * a + a;
+  F q = fmadd<B>(z, -5.70498872745e-3f, 2.06390887954e-2f);
+  q = fmadd<B>(q, z, -5.37397155531e-2f);
+  q = fmadd<B>(q, z, 1.33314422036e-1f);
+  q = fmadd<B>(q, z, -3.33332819422e-1f);
+  const F small = fmadd<B>(q * z, a, a);
   return copy_sign(select(a < 0.625f, small, big), x);
 }
 
-// silu(x) = x / (1 + e) for x >= 0 and x e / (1 + e) for x < 0 with
-// e = exp(-|x|); the scale 2^k of e comes last so that tiny results
-// round once.
+// silu(x) = q = x / (1 + e) for x >= 0 and q e for x < 0, with
+// e = exp(-|x|) = m 2^n; the scale 2^n comes last so that tiny results
+// round once. Below -115 the result is x * 0: -0.0, or NaN for -inf as
+// in PyTorch.
 template <int B>
 NN_INLINE typename V<B>::f silu_vec(typename V<B>::f x) {
   using F = typename V<B>::f;
-  const exp_parts<B> p = exp_split<B>(-abs_of(x));
-  const F d = 1.0f + exp_of(p);
-  const F negative = (((x * p.s1) * p.m) / d) * p.s2;
-  return select(x >= 0.0f, x / d, negative);
+  const exp_parts<B> p = exp_split<B>(minus_abs(x));
+  const F q = x / (1.0f + scale<B>(p.m, p.n));
+  const F negative = select(x < -115.0f, x * 0.0f, scale<B>(q * p.m, p.n));
+  const F y = select(x >= 0.0f, q, negative);
+  // A NaN comes out as x itself (quieted): through a product of two
+  // NaNs its sign would depend on the operand order the compiler chose.
+  return select(x != x, x + x, y);
 }
 
 // log(1 + f) for f in [-0.293, 0.415]: Cephes' logf polynomial.
-template <typename F>
-NN_INLINE F log1p_small(F f) {
+template <int B>
+NN_INLINE typename V<B>::f log1p_small(typename V<B>::f f) {
+  using F = typename V<B>::f;
   const F z = f * f;
-  F q = 7.0376836292e-2f * f - 1.1514610310e-1f;
-  q = q * f + 1.1676998740e-1f;
-  q = q * f - 1.2420140846e-1f;
-  q = q * f + 1.4249322787e-1f;
-  q = q * f - 1.6668057665e-1f;
-  q = q * f + 2.0000714765e-1f;
-  q = q * f - 2.4999993993e-1f;
-  q = q * f + 3.3333331174e-1f;
-  return ((q * f) * z - 0.5f * z) + f;
+  F q = fmadd<B>(f, 7.0376836292e-2f, -1.1514610310e-1f);
+  q = fmadd<B>(q, f, 1.1676998740e-1f);
+  q = fmadd<B>(q, f, -1.2420140846e-1f);
+  q = fmadd<B>(q, f, 1.4249322787e-1f);
+  q = fmadd<B>(q, f, -1.6668057665e-1f);
+  q = fmadd<B>(q, f, 2.0000714765e-1f);
+  q = fmadd<B>(q, f, -2.4999993993e-1f);
+  q = fmadd<B>(q, f, 3.3333331174e-1f);
+  return fmadd<B>(q * f, z, -0.5f * z) + f;
 }
 
 // softplus(x) = max(bx, 0) + log1p(exp(-|bx|)), divided by beta, or x
@@ -316,40 +365,65 @@ NN_INLINE typename V<B>::f softplus_vec(typename V<B>::f x, float beta,
                                         float threshold) {
   using F = typename V<B>::f;
   const F bx = x * beta;
-  const F e = exp_of(exp_split<B>(-abs_of(bx)));
-  const F low = log1p_small(e);
-  const F high =
-      (log1p_small((e - 1.0f) * 0.5f) + -2.12194440e-4f) + 0.693359375f;
+  const F e = exp_of(exp_split<B>(minus_abs(bx)));
+  const F low = log1p_small<B>(e);
+  const F high = (log1p_small<B>((e - 1.0f) * 0.5f) + -2.12194440e-4f) +
+                 0.693359375f;
   const F l = select(e <= 0.41421356f, low, high);
   const F t = (select(bx > 0.0f, bx, F{}) + l) / beta;
   return select(bx > threshold, x, t);
 }
 
-// Runs f over whole vectors, then over the tail padded into one vector,
-// so that every element goes through exactly the same operations.
+// Runs f over whole vectors with memory_loop; the few elements before
+// an aligned output and after the last whole vector go through f one
+// lane at a time, so every element gets exactly the same operations.
 template <int B, typename Fn>
 NN_INLINE void map_float(const float* x, float* y, std::size_t n, Fn f) {
   using F = typename V<B>::f;
-  constexpr std::size_t w = B / sizeof(float);
-  std::size_t i = 0;
-  for (; i + w <= n; i += w) store(y + i, f(load<F>(x + i)));
-  if (i < n) {
-    float in[w] = {};
-    float out[w];
-    std::memcpy(in, x + i, (n - i) * sizeof(float));
-    store(out, f(load<F>(in)));
-    std::memcpy(y + i, out, (n - i) * sizeof(float));
-  }
+  auto one = [f](float v) NN_LAMBDA {
+    F lane{};  // (F{} + v would turn -0.0 into +0.0)
+    lane[0] = v;
+    return f(lane)[0];
+  };
+  memory_loop<float, B>(x, y, n, f, one);
+}
+
+// The widest instruction set this CPU runs: 3 AVX-512, 2 AVX2 with
+// FMA, 1 SSE2. NN_ISA=sse2, avx2 or avx512 in the environment caps it
+// (to compare the versions, or to rule one out); another value is
+// reported once and ignored.
+int isa_level() noexcept {
+  static const int level = [] {
+    __builtin_cpu_init();
+    int best = 1;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+      best = 2;
+    }
+    if (__builtin_cpu_supports("avx512f")) best = 3;
+    const char* want = std::getenv("NN_ISA");
+    if (want == nullptr || *want == '\0') return best;
+    const std::string_view w(want);
+    const int cap = w == "sse2" ? 1 : w == "avx2" ? 2 : w == "avx512" ? 3 : 0;
+    if (cap == 0) {
+      std::fprintf(stderr,
+                   "nn: NN_ISA=%s is not one of sse2, avx2, avx512; "
+                   "ignored\n",
+                   want);
+      return best;
+    }
+    return cap < best ? cap : best;
+  }();
+  return level;
 }
 
 // One function per instruction set for each kernel, and a pointer to
-// the widest one this CPU runs, chosen on the first call.
+// the one isa_level() picks, chosen on the first call.
 #define NN_VERSIONS(name, params, ...)                             \
   __attribute__((target("avx512f"))) void name##_512 params {      \
     constexpr int B = 64;                                          \
     __VA_ARGS__;                                                   \
   }                                                                \
-  __attribute__((target("avx2"))) void name##_256 params {         \
+  __attribute__((target("avx2,fma"))) void name##_256 params {     \
     constexpr int B = 32;                                          \
     __VA_ARGS__;                                                   \
   }                                                                \
@@ -358,10 +432,10 @@ NN_INLINE void map_float(const float* x, float* y, std::size_t n, Fn f) {
     __VA_ARGS__;                                                   \
   }                                                                \
   auto* best_##name() {                                            \
-    __builtin_cpu_init();                                          \
-    if (__builtin_cpu_supports("avx512f")) return &name##_512;     \
-    if (__builtin_cpu_supports("avx2")) return &name##_256;        \
-    return &name##_128;                                            \
+    const int level = isa_level();                                 \
+    return level == 3 ? &name##_512                                \
+           : level == 2 ? &name##_256                              \
+                        : &name##_128;                             \
   }
 
 using cf = const float;
@@ -399,6 +473,11 @@ NN_VERSIONS(softplus_f, (cf* x, float* y, sz n, float b, float t),
             }))
 
 }  // namespace
+
+const char* kernel_isa() noexcept {
+  const int level = isa_level();
+  return level == 3 ? "avx512" : level == 2 ? "avx2" : "sse2";
+}
 
 #define NN_CALL(name, ...)                          \
   static const auto chosen = best_##name();         \

@@ -24,6 +24,18 @@ namespace nn::detail {
 /// @return \~english the threshold in bytes \~korean 기준 바이트 수 \~
 std::size_t stream_threshold_bytes() noexcept;
 
+/// \~english @brief The instruction set of the kernel versions this
+/// process runs: `"avx512"`, `"avx2"` (with FMA) or `"sse2"`. The widest
+/// the CPU supports, unless the environment variable `NN_ISA` (`sse2`,
+/// `avx2` or `avx512`) caps it; every version gives the same bits.
+/// \~korean @brief 이 프로세스가 쓰는 커널 판의 명령어 집합:
+/// `"avx512"`, `"avx2"`(FMA 포함), `"sse2"` 가운데 하나. CPU가 지원하는
+/// 가장 넓은 것을 쓰되, 환경 변수 `NN_ISA`(`sse2`, `avx2`, `avx512`)로
+/// 낮출 수 있다. 어느 판이든 비트가 같다.
+/// \~
+/// @return \~english its name \~korean 그 이름 \~
+const char* kernel_isa() noexcept;
+
 /// \~english @brief `y[i] = relu(x[i])` (float).
 /// \~korean @brief `y[i] = relu(x[i])`(float).
 /// \~
