@@ -137,6 +137,7 @@ std::vector<Entry> entries() {
       {"silu", [](In x, Out y) { nn::fast::silu(x, y); }, smooth},
       {"silu_accurate", [](In x, Out y) { nn::silu<float>(x, y); },
        slow},
+      {"gelu", [](In x, Out y) { nn::fast::gelu(x, y); }, smooth},
       {"gelu_accurate", [](In x, Out y) { nn::gelu<float>(x, y); },
        slow},
   };
@@ -156,6 +157,7 @@ int main(int argc, char** argv) {
           ->Unit(benchmark::kMicrosecond);
     }
   }
+  benchmark::AddCustomContext("nn_kernels", nn::detail::kernel_isa());
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -10,9 +10,12 @@ with the ratios. Writes the table to DIR/bench-results.csv and a
 description of the machine and the run to DIR/bench-machine.txt
 (default DIR: chapters/08-why-fast, the data chapter 8 draws).
 
-Every rate is the median over repetitions of elements processed per
-second of the process's CPU time (one thread), on both sides: on a
-shared machine that leaves out the time the OS gives to other programs. "copy" is a memcpy of the same buffers in C++.
+Every rate is the median over rounds (each round runs the C++ side, then
+the Python side) of elements processed per second of the process's CPU
+time (one thread), on both sides: on a shared machine that leaves out the
+time the OS gives to other programs. All sides work on the same kind of
+memory (numpy's arrays, which PyTorch shares; nn_bench allocates as numpy
+does). "copy" is a memcpy of the same buffers in C++.
 For the ReLU family the numpy and torch columns are the issue's
 yardsticks, np.maximum(x, 0, out=y) and torch.clamp_min(x, 0, out=y);
 relu_inplace is compared with np.maximum(y, 0, out=y) and torch.relu_(y).
@@ -88,21 +91,21 @@ OPS = {
              ("gelu(x, out=y)", lambda x, y: torch._C._nn.gelu(x, out=y))),
 }
 # The accurate (double, rounded once) versions face the same yardsticks.
-for name in ("sigmoid", "tanh", "softplus", "silu"):
+for name in ("sigmoid", "tanh", "softplus", "silu", "gelu"):
     OPS[name + "_accurate"] = OPS[name]
-OPS["gelu_accurate"] = OPS.pop("gelu")
 
 
 def run_cpp(exe, min_time, reps):
     cmd = [exe, "--benchmark_format=json",
            f"--benchmark_min_time={min_time}",
-           f"--benchmark_repetitions={reps}",
-           "--benchmark_report_aggregates_only=true"]
+           f"--benchmark_repetitions={reps}"]
+    if reps > 1:
+        cmd.append("--benchmark_report_aggregates_only=true")
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     data = json.loads(out.stdout)
     rates = {}
     for b in data["benchmarks"]:
-        if b.get("aggregate_name") != "median":
+        if reps > 1 and b.get("aggregate_name") != "median":
             continue
         op, size = b["run_name"].split("/")[:2]
         rates[(op, int(size))] = b["items_per_second"] / 1e9
@@ -201,18 +204,29 @@ def main():
     ap.add_argument("--quick", action="store_true",
                     help="short runs, for trying the script")
     args = ap.parse_args()
-    min_time, reps = (0.05, 2) if args.quick else (0.15, 3)
+    min_time, reps = (0.05, 2) if args.quick else (0.15, 5)
 
     load_before = os.getloadavg()
     started = time.time()
-    print(f"C++ benchmarks ({args.exe}) ...", flush=True)
-    ours, context = run_cpp(args.exe, min_time, reps)
-    sizes_by_op = {}
-    for op, n in sorted(ours):
-        sizes_by_op.setdefault(op, []).append(n)
-    print("numpy and PyTorch ...", flush=True)
-    theirs = run_python({op: s for op, s in sizes_by_op.items()},
-                        min_time, reps)
+    # Rounds: C++ then Python, again and again, and the median of each
+    # rate over the rounds. On a shared machine whose speed drifts, both
+    # sides then see the same spread of conditions.
+    rounds = reps
+    ours_runs, theirs_runs = [], []
+    for k in range(rounds):
+        print(f"round {k + 1}/{rounds}: C++ benchmarks ({args.exe}) ...",
+              flush=True)
+        o, context = run_cpp(args.exe, min_time, 1)
+        ours_runs.append(o)
+        sizes_by_op = {}
+        for op, n in sorted(o):
+            sizes_by_op.setdefault(op, []).append(n)
+        print(f"round {k + 1}/{rounds}: numpy and PyTorch ...", flush=True)
+        theirs_runs.append(run_python(sizes_by_op, min_time, 1))
+    ours = {key: statistics.median(r[key] for r in ours_runs)
+            for key in ours_runs[0]}
+    theirs = {key: statistics.median(r[key] for r in theirs_runs)
+              for key in theirs_runs[0]}
     load_after = os.getloadavg()
 
     rows = []
@@ -233,7 +247,7 @@ def main():
     head = (f"{'op':<18}{'elements':>11}{'ours':>8}{'numpy':>8}"
             f"{'torch':>8}{'copy':>8}   {'/copy':>6}{'/numpy':>7}"
             f"{'/torch':>7}")
-    print(f"\nG elements/s, float32, one thread (median of {reps})")
+    print(f"\nG elements/s, float32, one thread (median of {rounds} rounds)")
     print(head)
     print("-" * len(head))
     for r in rows:
@@ -266,6 +280,8 @@ def main():
             ["g++", "-dumpfullversion"], capture_output=True,
             text=True).stdout.strip(),
         "flags": "CMake Release (-O3 -DNDEBUG), no -march",
+        "kernels": context.get("nn_kernels", ""),
+        "buffers": "numpy's: huge pages advised from 4 MiB",
         "numpy": np.__version__,
         "torch": torch.__version__,
         "torch_cpu_capability": torch.__config__.show().split(
@@ -274,7 +290,7 @@ def main():
         "load_before": " ".join(f"{v:.2f}" for v in load_before),
         "load_after": " ".join(f"{v:.2f}" for v in load_after),
         "seconds": f"{time.time() - started:.0f}",
-        "repetitions": str(reps),
+        "rounds": str(rounds),
         "min_time_s": str(min_time),
         "commit": git_commit(),
     }

@@ -8,11 +8,12 @@ set style fill solid 0.85 border -1
 set boxwidth 0.38
 set logscale y
 set yrange [0.05:30]
-set xrange [0.4:8.6]
+set xrange [0.4:9.6]
 set ylabel L_rate
 set key top right box opaque
 set xtics rotate by -30 nomirror (L_relu 1, L_relu_grad 2, \
-    L_leaky 3, L_prelu 4, L_sigmoid 5, L_tanh 6, L_softplus 7, L_silu 8)
+    L_leaky 3, L_prelu 4, L_sigmoid 5, L_tanh 6, L_softplus 7, L_silu 8, \
+    L_gelu 9)
 
 do for [which in "cache memory"] {
   stats datadir."/".which.".dat" using "copy" nooutput

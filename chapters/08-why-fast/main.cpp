@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
   // The ops of the figures, in their order on the x axis.
   const std::vector<std::string> ops = {
       "relu",    "relu_grad", "leaky_relu", "prelu",
-      "sigmoid", "tanh",      "softplus",   "silu"};
+      "sigmoid", "tanh",      "softplus",   "silu", "gelu"};
   for (long n : {100'000L, 10'000'000L, 100'000'000L}) {
     fmt::print(fmt::runtime(tr("\n원소 {}개, 처리량의 비 (복사 대비, "
                                "PyTorch 대비)\n",

@@ -1,7 +1,7 @@
 /// @file
-/// \~english Fast float32 sigmoid, tanh, SiLU and softplus for large
-/// batches, computed in float arithmetic within 4 ulp.
-/// \~korean 큰 배치를 위한 빠른 float32 시그모이드, tanh, SiLU,
+/// \~english Fast float32 sigmoid, tanh, SiLU, GELU and softplus for
+/// large batches, computed in float arithmetic within 4 ulp.
+/// \~korean 큰 배치를 위한 빠른 float32 시그모이드, tanh, SiLU, GELU,
 /// softplus. float 연산으로 계산하며 오차는 4 ulp 이내이다.
 /// \~
 #pragma once
@@ -17,9 +17,9 @@
 /// nn::sigmoid() and its relatives compute a `float` in `double` and
 /// round once, so they agree with PyTorch's float64 result rounded to
 /// float32 (chapter 3 relies on that). The functions here instead stay
-/// in float arithmetic, sixteen lanes at a time (AVX-512, AVX2 or SSE2,
-/// picked when the program starts; every instruction set gives the same
-/// bits). They are several times faster and within 4 ulp of the exact
+/// in float arithmetic with fused multiply-adds, sixteen lanes at a time
+/// (AVX-512, AVX2 or SSE2, picked when the program starts, see
+/// nn::detail::kernel_isa(); every instruction set gives the same bits). They are several times faster and within 4 ulp of the exact
 /// value (the unit tests check every float in the range that matters);
 /// NaN, infinities and signed zeros behave as in the accurate functions.
 /// Chapter 8 measures them.
@@ -28,9 +28,10 @@
 ///
 /// nn::sigmoid() 같은 함수는 `float`를 `double`로 계산해 한 번만
 /// 반올림하므로 PyTorch가 float64로 계산해 float32로 반올림한 값과
-/// 일치한다(3장이 이 성질을 쓴다). 여기 함수들은 float 연산 그대로
-/// 한 번에 16개씩 계산한다(AVX-512, AVX2, SSE2 가운데 프로그램이 시작할
-/// 때 고르며, 어느 명령어 집합에서도 비트가 같다). 몇 배 빠르고, 정확한
+/// 일치한다(3장이 이 성질을 쓴다). 여기 함수들은 float 연산과 융합
+/// 곱셈-덧셈(FMA)으로 한 번에 16개씩 계산한다(AVX-512, AVX2, SSE2
+/// 가운데 프로그램이 시작할 때 고르며(nn::detail::kernel_isa() 참고),
+/// 어느 명령어 집합에서도 비트가 같다). 몇 배 빠르고, 정확한
 /// 값과의 차이는 4 ulp 이내이다(단위 테스트가 의미 있는 범위의 모든
 /// float를 확인한다). NaN, 무한대, 부호 있는 0은 정확한 함수와 같게
 /// 다룬다. 8장에서 속도를 잰다.
@@ -80,6 +81,23 @@ inline void tanh(std::span<const float> x, std::span<float> y) {
 inline void silu(std::span<const float> x, std::span<float> y) {
   detail::check_same_size("nn::fast::silu", x.size(), y.size());
   detail::fast_silu_kernel(x.data(), y.data(), x.size());
+}
+
+/// \~english
+/// @brief gelu() (the erf form) of every element, in float arithmetic
+/// (<= 4 ulp, also in the tails, where the result is tiny).
+/// @throws std::invalid_argument if the sizes differ (both are named).
+/// \~korean
+/// @brief 모든 원소의 gelu()(erf 꼴)를 float 연산으로 계산한다(결과가
+/// 아주 작은 꼬리 쪽에서도 4 ulp 이내).
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// \~
+/// @param x \~english input values \~korean 입력값 \~
+/// @param y \~english output, same size as `x` (may be `x`)
+///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 된다) \~
+inline void gelu(std::span<const float> x, std::span<float> y) {
+  detail::check_same_size("nn::fast::gelu", x.size(), y.size());
+  detail::fast_gelu_kernel(x.data(), y.data(), x.size());
 }
 
 /// \~english

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -374,6 +375,102 @@ NN_INLINE typename V<B>::f softplus_vec(typename V<B>::f x, float beta,
   return select(bx > threshold, x, t);
 }
 
+// GELU(x) = x Phi(x), from the tail Q(u) = Phi(-u), u = |x|:
+// Phi(x) = 1 - Q(u) for x >= 0 and Q(u) for x < 0, with
+// Q(u) = exp(-u^2 / 2) t H(t), t = 3 / (3 + u), and H a polynomial
+// fitted by tools/fit_gelu_tail.py. In float, the rounding of t alone
+// would cost about 2 ulp, and the tail values reach exp(-112), where
+// one rounding of u^2 costs tens of ulp; so GELU is computed in double
+// (eight lanes at a time; u^2 is then exact) and rounded to float once:
+// within 1 ulp, subnormal results included. Above u = 15, Phi is 1 in
+// float: the result is x (or -0.0, or NaN for -inf: x * 0, as in
+// PyTorch).
+constexpr double gelu_tail[] = {
+    -1.23330905804145911e-02,
+    8.23300328419168670e-02,
+    -2.26436698952679566e-01,
+    3.13584359288426540e-01,
+    -2.01646298168298627e-01,
+    3.26007690180416879e-02,
+    -1.19191155240625651e-02,
+    -2.53945962728990837e-03,
+    5.46654347744010422e-02,
+    8.73570772857091143e-02,
+    1.18389596933046404e-01,
+    1.32966133860320274e-01,
+    1.32981258803237828e-01,
+};
+template <int B>
+NN_INLINE typename V<B>::d fmadd_d(typename V<B>::d a, typename V<B>::d b,
+                                   typename V<B>::d c) {
+  if constexpr (B == 16) {
+    for (int k = 0; k < 2; ++k) a[k] = __builtin_fma(a[k], b[k], c[k]);
+  } else {
+    asm("vfmadd213pd %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
+  }
+  return a;
+}
+
+template <int B>
+NN_INLINE typename V<B>::d gelu_double(typename V<B>::d x,
+                                       typename V<B>::d t0) {
+  using D = typename V<B>::d;
+  using L = typename V<B>::l;
+  const D a = (D)((L)x & std::int64_t{0x7fffffffffffffff});
+  const D u = select(a > 15.0, D{} + 15.0, a);  // NaN stays NaN
+  // exp(-u^2 / 2) = e^r 2^n, |r| <= ln(2) / 2, e^r by Taylor to r^10
+  // (error below 3e-13).
+  const D arg = (u * u) * -0.5;
+  const double shifter = 6755399441055744.0;  // 1.5 * 2^52
+  const D z = fmadd_d<B>(arg, D{} + 1.4426950408889634, D{} + shifter);
+  const D n = z - shifter;
+  D r = fmadd_d<B>(n, D{} - 6.93147180559945286e-01, arg);
+  r = fmadd_d<B>(n, D{} - 2.31904681384629956e-17, r);
+  constexpr double inverse_factorial[] = {
+      1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040, 1.0 / 720,
+      1.0 / 120,     1.0 / 24,     1.0 / 6,     1.0 / 2,    1.0,
+      1.0};
+  D p = D{} + inverse_factorial[0];
+  for (std::size_t k = 1; k < std::size(inverse_factorial); ++k) {
+    p = fmadd_d<B>(p, r, D{} + inverse_factorial[k]);
+  }
+  std::int64_t shifter_bits;
+  std::memcpy(&shifter_bits, &shifter, sizeof shifter_bits);
+  const D e = p * (D)(((L)z - shifter_bits + 1023) << 52);
+  // t = 3 / (3 + u) from the float quotient t0 (a double division costs
+  // more than all the rest): one Newton step, error about 2^-47.
+  const D t = fmadd_d<B>(
+      t0, fmadd_d<B>(-(3.0 + u), t0, D{} + 3.0) * (1.0 / 3.0), t0);
+  D h = D{} + gelu_tail[0];
+  for (std::size_t i = 1; i < std::size(gelu_tail); ++i) {
+    h = fmadd_d<B>(h, t, D{} + gelu_tail[i]);
+  }
+  const D q = e * (t * h);
+  return select(x >= 0.0, x * (1.0 - q), x * q);
+}
+
+template <int B>
+NN_INLINE typename V<B>::f gelu_vec(typename V<B>::f x) {
+  using F = typename V<B>::f;
+  using D = typename V<B>::d;
+  typedef float H __attribute__((vector_size(B / 2)));
+  const F a = abs_of(x);
+  const F t = 3.0f / (3.0f + select(a > 15.0f, F{} + 15.0f, a));
+  H half[2], thalf[2];
+  std::memcpy(half, &x, sizeof x);
+  std::memcpy(thalf, &t, sizeof t);
+  for (int i = 0; i < 2; ++i) {
+    half[i] = __builtin_convertvector(
+        gelu_double<B>(__builtin_convertvector(half[i], D),
+                       __builtin_convertvector(thalf[i], D)),
+        H);
+  }
+  F y;
+  std::memcpy(&y, half, sizeof y);
+  y = select(x < -15.0f, x * 0.0f, y);
+  return select(x != x, x + x, y);
+}
+
 // Runs f over whole vectors with memory_loop; the few elements before
 // an aligned output and after the last whole vector go through f one
 // lane at a time, so every element gets exactly the same operations.
@@ -467,6 +564,10 @@ NN_VERSIONS(silu_f, (cf* x, float* y, sz n),
             map_float<B>(x, y, n, [](typename V<B>::f v) NN_LAMBDA {
               return silu_vec<B>(v);
             }))
+NN_VERSIONS(gelu_f, (cf* x, float* y, sz n),
+            map_float<B>(x, y, n, [](typename V<B>::f v) NN_LAMBDA {
+              return gelu_vec<B>(v);
+            }))
 NN_VERSIONS(softplus_f, (cf* x, float* y, sz n, float b, float t),
             map_float<B>(x, y, n, [=](typename V<B>::f v) NN_LAMBDA {
               return softplus_vec<B>(v, b, t);
@@ -513,6 +614,9 @@ void fast_tanh_kernel(cf* x, float* y, sz n) noexcept {
 }
 void fast_silu_kernel(cf* x, float* y, sz n) noexcept {
   NN_CALL(silu_f, x, y, n);
+}
+void fast_gelu_kernel(cf* x, float* y, sz n) noexcept {
+  NN_CALL(gelu_f, x, y, n);
 }
 void fast_softplus_kernel(cf* x, float* y, sz n, float beta,
                           float threshold) noexcept {

@@ -150,6 +150,15 @@ void fast_tanh_kernel(const float* x, float* y, std::size_t n) noexcept;
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_silu_kernel(const float* x, float* y, std::size_t n) noexcept;
 
+/// \~english @brief nn::fast::gelu() on `n` floats.
+/// \~korean @brief `n`개의 float에 nn::fast::gelu().
+/// \~
+/// @param x \~english input, `n` values \~korean 입력 `n`개 \~
+/// @param y \~english output, `n` values (may be `x`)
+///          \~korean 출력 `n`개(`x`여도 된다) \~
+/// @param n \~english number of elements \~korean 원소 개수 \~
+void fast_gelu_kernel(const float* x, float* y, std::size_t n) noexcept;
+
 /// \~english @brief nn::fast::softplus() on `n` floats.
 /// \~korean @brief `n`개의 float에 nn::fast::softplus().
 /// \~

@@ -1,4 +1,5 @@
 #include <nn/fast.hpp>
+#include <nn/gelu.hpp>
 #include <nn/sigmoid.hpp>
 #include <nn/silu.hpp>
 #include <nn/softplus.hpp>
@@ -37,6 +38,8 @@ std::vector<Case> cases() {
        [](float v) { return nn::tanh(v); }},
       {"silu", [](auto x, auto y) { nn::fast::silu(x, y); },
        [](float v) { return nn::silu(v); }},
+      {"gelu", [](auto x, auto y) { nn::fast::gelu(x, y); },
+       [](float v) { return nn::gelu(v); }},
       {"softplus", [](auto x, auto y) { nn::fast::softplus(x, y); },
        [](float v) { return nn::softplus(v); }},
       {"softplus beta 2 threshold 5",

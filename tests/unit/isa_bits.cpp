@@ -78,6 +78,8 @@ int main() {
          [](auto x, auto y, auto n) { d::fast_tanh_kernel(x, y, n); });
   report("fast_silu", xf,
          [](auto x, auto y, auto n) { d::fast_silu_kernel(x, y, n); });
+  report("fast_gelu", xf,
+         [](auto x, auto y, auto n) { d::fast_gelu_kernel(x, y, n); });
   report("fast_softplus", xf, [](auto x, auto y, auto n) {
     d::fast_softplus_kernel(x, y, n, 1.0f, 20.0f);
   });
