@@ -81,7 +81,15 @@ int main(int argc, char** argv) {
 
   const std::string dir = LITBOOK_CHAPTER_DIR;
   const auto rates = read_results(dir + "/bench-results.csv");
-  auto machine = read_machine(dir + "/bench-machine.txt");
+  const auto fields = read_machine(dir + "/bench-machine.txt");
+  auto machine = [&](const std::string& key) {
+    const auto it = fields.find(key);
+    if (it == fields.end()) {
+      throw std::runtime_error(dir + "/bench-machine.txt has no " + key +
+                               " (run make bench)");
+    }
+    return it->second;
+  };
   auto at = [&](const std::string& op, long n) {
     const auto it = rates.find({op, n});
     if (it == rates.end()) {
@@ -92,13 +100,15 @@ int main(int argc, char** argv) {
   };
 
   fmt::print("{}\n", tr("측정한 기계", "The machine measured"));
-  fmt::print("  CPU: {} ({} {}, {})\n", machine["cpu"], machine["cores"],
-             tr("코어", "cores"), machine["simd"]);
+  fmt::print("  CPU: {} ({} {}, {})\n", machine("cpu"), machine("cores"),
+             tr("코어", "cores"), machine("simd"));
   fmt::print("  {}: {}, numpy {}, PyTorch {} ({})\n",
-             tr("컴파일러", "compiler"), machine["compiler"],
-             machine["numpy"], machine["torch"],
-             machine["torch_cpu_capability"]);
-  fmt::print("  {}: {}\n", tr("측정 시각", "measured"), machine["date"]);
+             tr("컴파일러", "compiler"), machine("compiler"),
+             machine("numpy"), machine("torch"),
+             machine("torch_cpu_capability"));
+  fmt::print("  {}: {}\n", tr("이 라이브러리의 커널", "this library's kernels"),
+             machine("kernels"));
+  fmt::print("  {}: {}\n", tr("측정 시각", "measured"), machine("date"));
 
   // The ops of the figures, in their order on the x axis.
   const std::vector<std::string> ops = {
@@ -136,12 +146,12 @@ int main(int argc, char** argv) {
   const Rate loop_c = at("relu_scalar_loop", 100'000);
   const Rate acc_c = at("sigmoid_accurate", 100'000);
   const Rate inplace = at("relu_inplace", 100'000);
-  out.value("cpu", machine["cpu"]);
-  out.value("cores", machine["cores"]);
-  out.value("simd", machine["simd"]);
-  out.value("date", machine["date"]);
-  out.value("torch-version", machine["torch"]);
-  out.value("torch-isa", machine["torch_cpu_capability"]);
+  out.value("cpu", machine("cpu"));
+  out.value("cores", machine("cores"));
+  out.value("simd", machine("simd"));
+  out.value("date", machine("date"));
+  out.value("torch-version", machine("torch"));
+  out.value("torch-isa", machine("torch_cpu_capability"));
   out.value("relu-rate-memory", fmt::format("{:.2f}", relu_m.ours));
   out.value("copy-rate-memory", fmt::format("{:.2f}", relu_m.copy));
   out.value("relu-over-copy-memory", one(relu_m.ours / relu_m.copy));
@@ -155,7 +165,20 @@ int main(int argc, char** argv) {
   out.value("sigmoid-over-torch-cache", one(sig_c.ours / sig_c.torch));
   out.value("sigmoid-fast-over-accurate", one(sig_c.ours / acc_c.ours));
   out.value("sigmoid-over-copy-cache", one(sig_c.ours / sig_c.copy));
-  out.value("tanh-over-torch-cache",
-            one(at("tanh", 100'000).ours / at("tanh", 100'000).torch));
+  auto over_torch = [&](const std::string& op) {
+    const Rate r = at(op, 100'000);
+    return one(r.ours / r.torch);
+  };
+  out.value("tanh-over-torch-cache", over_torch("tanh"));
+  out.value("silu-over-torch-cache", over_torch("silu"));
+  out.value("softplus-over-torch-cache", over_torch("softplus"));
+  out.value("gelu-over-torch-cache", over_torch("gelu"));
+  out.value("gelu-fast-over-accurate",
+            one(at("gelu", 100'000).ours / at("gelu_accurate", 100'000).ours));
+  out.value("kernels", machine("kernels"));
+  out.value("copy-rate-big", fmt::format("{:.2f}", relu_b.copy));
+  out.value("relu-rate-big", fmt::format("{:.2f}", relu_b.ours));
+  out.value("relu-over-torch-big", one(relu_b.ours / relu_b.torch));
+  out.value("relu-over-numpy-big", one(relu_b.ours / relu_b.numpy));
   return out.finish();
 }

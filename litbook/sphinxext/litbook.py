@@ -530,6 +530,24 @@ def build_finished(app, exc):
                 f.write(fixed)
 
 
+def forget_vanished_doxygen_files(app, env, added, changed, removed):
+    """Pages that used a Doxygen XML file that is gone are rebuilt.
+
+    Breathe remembers the modification time of every XML file a page read
+    and crashes ("Cannot find file") when one has vanished, as happens in
+    an incremental build after a symbol left the API. This runs before
+    Breathe's own check (priority 400 < 500): it drops the vanished files
+    from Breathe's record and returns their pages as outdated.
+    """
+    state = getattr(env, "breathe_file_state", None)
+    if not state:
+        return []
+    stale = set()
+    for filename in [f for f in state if not os.path.exists(f)]:
+        stale.update(state.pop(filename)[1])
+    return sorted(stale - set(removed))
+
+
 def setup(app):
     # EPUB renders math as images (no scripts in the book).
     app.setup_extension("sphinx.ext.imgmath")
@@ -554,6 +572,8 @@ def setup(app):
                  html=(visit_image_html, depart_image_html))
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
+    app.connect("env-get-outdated", forget_vanished_doxygen_files,
+                priority=400)
     app.connect("html-page-context", page_context)
     app.connect("doctree-resolved", unique_ids)
     app.connect("build-finished", build_finished)
