@@ -196,17 +196,26 @@ NN_INLINE void leaky_grad_loop(const T* x, T* y, std::size_t n, T a) {
 }
 
 // ---------------------------------------------------------------------
-// a * b + c rounded once: a fused multiply-add. The AVX2 and AVX-512
-// versions use the instruction (AVX2 is only picked where the CPU has
-// FMA too); the SSE2 version, for CPUs without it, calls the C
-// library's fmaf on each lane: much slower, but the same bits.
-template <int B>
-NN_INLINE typename V<B>::f fmadd(typename V<B>::f a, typename V<B>::f b,
-                                 typename V<B>::f c) {
+// a * b + c rounded once: a fused multiply-add, on float or double
+// lanes. The AVX2 and AVX-512 versions use the instruction (AVX2 is only
+// picked where the CPU has FMA too); the SSE2 version, for CPUs without
+// it, calls the C library's fma on each lane: much slower, but the same
+// bits.
+template <int B, typename Vec>
+NN_INLINE Vec fmadd(Vec a, Vec b, Vec c) {
+  constexpr bool single = sizeof(a[0]) == 4;
   if constexpr (B == 16) {
-    for (int k = 0; k < 4; ++k) a[k] = __builtin_fmaf(a[k], b[k], c[k]);
-  } else {
+    for (std::size_t k = 0; k < sizeof a / sizeof a[0]; ++k) {
+      if constexpr (single) {
+        a[k] = __builtin_fmaf(a[k], b[k], c[k]);
+      } else {
+        a[k] = __builtin_fma(a[k], b[k], c[k]);
+      }
+    }
+  } else if constexpr (single) {
     asm("vfmadd213ps %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
+  } else {
+    asm("vfmadd213pd %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
   }
   return a;
 }
@@ -400,16 +409,6 @@ constexpr double gelu_tail[] = {
     1.32966133860320274e-01,
     1.32981258803237828e-01,
 };
-template <int B>
-NN_INLINE typename V<B>::d fmadd_d(typename V<B>::d a, typename V<B>::d b,
-                                   typename V<B>::d c) {
-  if constexpr (B == 16) {
-    for (int k = 0; k < 2; ++k) a[k] = __builtin_fma(a[k], b[k], c[k]);
-  } else {
-    asm("vfmadd213pd %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
-  }
-  return a;
-}
 
 template <int B>
 NN_INLINE typename V<B>::d gelu_double(typename V<B>::d x,
@@ -422,28 +421,28 @@ NN_INLINE typename V<B>::d gelu_double(typename V<B>::d x,
   // (error below 3e-13).
   const D arg = (u * u) * -0.5;
   const double shifter = 6755399441055744.0;  // 1.5 * 2^52
-  const D z = fmadd_d<B>(arg, D{} + 1.4426950408889634, D{} + shifter);
+  const D z = fmadd<B>(arg, D{} + 1.4426950408889634, D{} + shifter);
   const D n = z - shifter;
-  D r = fmadd_d<B>(n, D{} - 6.93147180559945286e-01, arg);
-  r = fmadd_d<B>(n, D{} - 2.31904681384629956e-17, r);
+  D r = fmadd<B>(n, D{} - 6.93147180559945286e-01, arg);
+  r = fmadd<B>(n, D{} - 2.31904681384629956e-17, r);
   constexpr double inverse_factorial[] = {
       1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040, 1.0 / 720,
       1.0 / 120,     1.0 / 24,     1.0 / 6,     1.0 / 2,    1.0,
       1.0};
   D p = D{} + inverse_factorial[0];
   for (std::size_t k = 1; k < std::size(inverse_factorial); ++k) {
-    p = fmadd_d<B>(p, r, D{} + inverse_factorial[k]);
+    p = fmadd<B>(p, r, D{} + inverse_factorial[k]);
   }
   std::int64_t shifter_bits;
   std::memcpy(&shifter_bits, &shifter, sizeof shifter_bits);
   const D e = p * (D)(((L)z - shifter_bits + 1023) << 52);
   // t = 3 / (3 + u) from the float quotient t0 (a double division costs
   // more than all the rest): one Newton step, error about 2^-47.
-  const D t = fmadd_d<B>(
-      t0, fmadd_d<B>(-(3.0 + u), t0, D{} + 3.0) * (1.0 / 3.0), t0);
+  const D t = fmadd<B>(
+      t0, fmadd<B>(-(3.0 + u), t0, D{} + 3.0) * (1.0 / 3.0), t0);
   D h = D{} + gelu_tail[0];
   for (std::size_t i = 1; i < std::size(gelu_tail); ++i) {
-    h = fmadd_d<B>(h, t, D{} + gelu_tail[i]);
+    h = fmadd<B>(h, t, D{} + gelu_tail[i]);
   }
   const D q = e * (t * h);
   return select(x >= 0.0, x * (1.0 - q), x * q);
