@@ -229,6 +229,15 @@ NN_INLINE typename V<B>::f fmadd(typename V<B>::f a, float b, float c) {
   return fmadd<B>(a, typename V<B>::f{} + b, typename V<B>::f{} + c);
 }
 
+// c[0] x^(N-1) + ... + c[N-1] by Horner's rule, one fused multiply-add
+// per coefficient after the first.
+template <int B, typename Vec, typename T, std::size_t N>
+NN_INLINE Vec horner(Vec x, const T (&c)[N]) {
+  Vec p = Vec{} + c[0];
+  for (std::size_t k = 1; k < N; ++k) p = fmadd<B>(p, x, Vec{} + c[k]);
+  return p;
+}
+
 // ---------------------------------------------------------------------
 // Float exp, split so that callers can scale late.
 //
@@ -251,12 +260,10 @@ NN_INLINE exp_parts<B> exp_split(typename V<B>::f a) {
   e.n = fmadd<B>(a, 1.44269504088896341f, shifter) - shifter;
   F r = fmadd<B>(e.n, F{} - 0.693359375f, a);
   r = fmadd<B>(e.n, F{} + 2.12194440e-4f, r);
-  F q = fmadd<B>(r, 1.9875691500e-4f, 1.3981999507e-3f);
-  q = fmadd<B>(q, r, 8.3334519073e-3f);
-  q = fmadd<B>(q, r, 4.1665795894e-2f);
-  q = fmadd<B>(q, r, 1.6666665459e-1f);
-  q = fmadd<B>(q, r, 5.0000001201e-1f);
-  e.m = fmadd<B>(r * r, q, r) + 1.0f;
+  constexpr float cephes_exp[] = {1.9875691500e-4f, 1.3981999507e-3f,
+                                  8.3334519073e-3f, 4.1665795894e-2f,
+                                  1.6666665459e-1f, 5.0000001201e-1f};
+  e.m = fmadd<B>(r * r, horner<B>(r, cephes_exp), r) + 1.0f;
   return e;
 }
 
@@ -326,11 +333,10 @@ NN_INLINE typename V<B>::f tanh_vec(typename V<B>::f x) {
   const F e = exp_of(exp_split<B>(-2.0f * a));
   const F big = (1.0f - e) / (1.0f + e);
   const F z = a * a;
-  F q = fmadd<B>(z, -5.70498872745e-3f, 2.06390887954e-2f);
-  q = fmadd<B>(q, z, -5.37397155531e-2f);
-  q = fmadd<B>(q, z, 1.33314422036e-1f);
-  q = fmadd<B>(q, z, -3.33332819422e-1f);
-  const F small = fmadd<B>(q * z, a, a);
+  constexpr float cephes_tanh[] = {-5.70498872745e-3f, 2.06390887954e-2f,
+                                   -5.37397155531e-2f, 1.33314422036e-1f,
+                                   -3.33332819422e-1f};
+  const F small = fmadd<B>(horner<B>(z, cephes_tanh) * z, a, a);
   return copy_sign(select(a < 0.625f, small, big), x);
 }
 
@@ -355,15 +361,11 @@ template <int B>
 NN_INLINE typename V<B>::f log1p_small(typename V<B>::f f) {
   using F = typename V<B>::f;
   const F z = f * f;
-  F q = fmadd<B>(f, 7.0376836292e-2f, -1.1514610310e-1f);
-  q = fmadd<B>(q, f, 1.1676998740e-1f);
-  q = fmadd<B>(q, f, -1.2420140846e-1f);
-  q = fmadd<B>(q, f, 1.4249322787e-1f);
-  q = fmadd<B>(q, f, -1.6668057665e-1f);
-  q = fmadd<B>(q, f, 2.0000714765e-1f);
-  q = fmadd<B>(q, f, -2.4999993993e-1f);
-  q = fmadd<B>(q, f, 3.3333331174e-1f);
-  return fmadd<B>(q * f, z, -0.5f * z) + f;
+  constexpr float cephes_log[] = {
+      7.0376836292e-2f,  -1.1514610310e-1f, 1.1676998740e-1f,
+      -1.2420140846e-1f, 1.4249322787e-1f,  -1.6668057665e-1f,
+      2.0000714765e-1f,  -2.4999993993e-1f, 3.3333331174e-1f};
+  return fmadd<B>(horner<B>(f, cephes_log) * f, z, -0.5f * z) + f;
 }
 
 // softplus(x) = max(bx, 0) + log1p(exp(-|bx|)), divided by beta, or x
@@ -412,11 +414,10 @@ constexpr double gelu_tail[] = {
 
 template <int B>
 NN_INLINE typename V<B>::d gelu_double(typename V<B>::d x,
+                                       typename V<B>::d u,
                                        typename V<B>::d t0) {
   using D = typename V<B>::d;
   using L = typename V<B>::l;
-  const D a = (D)((L)x & std::int64_t{0x7fffffffffffffff});
-  const D u = select(a > 15.0, D{} + 15.0, a);  // NaN stays NaN
   // exp(-u^2 / 2) = e^r 2^n, |r| <= ln(2) / 2, e^r by Taylor to r^10
   // (error below 3e-13).
   const D arg = (u * u) * -0.5;
@@ -429,10 +430,7 @@ NN_INLINE typename V<B>::d gelu_double(typename V<B>::d x,
       1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040, 1.0 / 720,
       1.0 / 120,     1.0 / 24,     1.0 / 6,     1.0 / 2,    1.0,
       1.0};
-  D p = D{} + inverse_factorial[0];
-  for (std::size_t k = 1; k < std::size(inverse_factorial); ++k) {
-    p = fmadd<B>(p, r, D{} + inverse_factorial[k]);
-  }
+  const D p = horner<B>(r, inverse_factorial);
   std::int64_t shifter_bits;
   std::memcpy(&shifter_bits, &shifter, sizeof shifter_bits);
   const D e = p * (D)(((L)z - shifter_bits + 1023) << 52);
@@ -440,11 +438,7 @@ NN_INLINE typename V<B>::d gelu_double(typename V<B>::d x,
   // more than all the rest): one Newton step, error about 2^-47.
   const D t = fmadd<B>(
       t0, fmadd<B>(-(3.0 + u), t0, D{} + 3.0) * (1.0 / 3.0), t0);
-  D h = D{} + gelu_tail[0];
-  for (std::size_t i = 1; i < std::size(gelu_tail); ++i) {
-    h = fmadd<B>(h, t, D{} + gelu_tail[i]);
-  }
-  const D q = e * (t * h);
+  const D q = e * (t * horner<B>(t, gelu_tail));
   return select(x >= 0.0, x * (1.0 - q), x * q);
 }
 
@@ -454,18 +448,20 @@ NN_INLINE typename V<B>::f gelu_vec(typename V<B>::f x) {
   using D = typename V<B>::d;
   typedef float H __attribute__((vector_size(B / 2)));
   const F a = abs_of(x);
-  const F t = 3.0f / (3.0f + select(a > 15.0f, F{} + 15.0f, a));
-  H half[2], thalf[2];
-  std::memcpy(half, &x, sizeof x);
-  std::memcpy(thalf, &t, sizeof t);
+  const F u = select(a > 15.0f, F{} + 15.0f, a);  // NaN stays NaN
+  const F t = 3.0f / (3.0f + u);
+  // Each half of the lanes, widened to double (exactly), then narrowed.
+  H xh[2], uh[2], th[2];
+  std::memcpy(xh, &x, sizeof x);
+  std::memcpy(uh, &u, sizeof u);
+  std::memcpy(th, &t, sizeof t);
   for (int i = 0; i < 2; ++i) {
-    half[i] = __builtin_convertvector(
-        gelu_double<B>(__builtin_convertvector(half[i], D),
-                       __builtin_convertvector(thalf[i], D)),
-        H);
+    auto wide = [&](H h) NN_LAMBDA { return __builtin_convertvector(h, D); };
+    xh[i] = __builtin_convertvector(
+        gelu_double<B>(wide(xh[i]), wide(uh[i]), wide(th[i])), H);
   }
   F y;
-  std::memcpy(&y, half, sizeof y);
+  std::memcpy(&y, xh, sizeof y);
   y = select(x < -15.0f, x * 0.0f, y);
   return select(x != x, x + x, y);
 }
