@@ -95,24 +95,20 @@ for name in ("sigmoid", "tanh", "softplus", "silu", "gelu"):
     OPS[name + "_accurate"] = OPS[name]
 
 
-def run_cpp(exe, min_time, reps):
+def run_cpp(exe, min_time):
+    """One pass of nn_bench: {(op, elements): G elements/s}, its context."""
     cmd = [exe, "--benchmark_format=json",
-           f"--benchmark_min_time={min_time}",
-           f"--benchmark_repetitions={reps}"]
-    if reps > 1:
-        cmd.append("--benchmark_report_aggregates_only=true")
+           f"--benchmark_min_time={min_time}"]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     data = json.loads(out.stdout)
     rates = {}
     for b in data["benchmarks"]:
-        if reps > 1 and b.get("aggregate_name") != "median":
-            continue
         op, size = b["run_name"].split("/")[:2]
         rates[(op, int(size))] = b["items_per_second"] / 1e9
     return rates, data["context"]
 
 
-def time_python(f, x, y, n, min_time, reps):
+def time_python(f, x, y, n, min_time):
     f(x, y)  # warm up (and touch the pages)
     calls = 1
     while True:
@@ -124,16 +120,14 @@ def time_python(f, x, y, n, min_time, reps):
             break
         calls *= 4
     calls = max(1, int(calls * (min_time / max(dt, 1e-9))))
-    rates = []
-    for _ in range(reps):
-        t0 = time.process_time()
-        for _ in range(calls):
-            f(x, y)
-        rates.append(n * calls / (time.process_time() - t0) / 1e9)
-    return statistics.median(rates)
+    t0 = time.process_time()
+    for _ in range(calls):
+        f(x, y)
+    return n * calls / (time.process_time() - t0) / 1e9
 
 
-def run_python(sizes_by_op, min_time, reps):
+def run_python(sizes_by_op, min_time):
+    """One pass of the same ops in numpy and PyTorch."""
     res = {}
     buffers = {}
     for op, sizes in sizes_by_op.items():
@@ -148,10 +142,10 @@ def run_python(sizes_by_op, min_time, reps):
             np_op, torch_op = OPS[op]
             if np_op:
                 res[(op, n, "numpy")] = time_python(np_op[1], x, y, n,
-                                                    min_time, reps)
+                                                    min_time)
             if torch_op:
                 res[(op, n, "torch")] = time_python(torch_op[1], tx, ty, n,
-                                                    min_time, reps)
+                                                    min_time)
     return res
 
 
@@ -204,25 +198,24 @@ def main():
     ap.add_argument("--quick", action="store_true",
                     help="short runs, for trying the script")
     args = ap.parse_args()
-    min_time, reps = (0.05, 2) if args.quick else (0.15, 5)
+    min_time, rounds = (0.05, 2) if args.quick else (0.15, 5)
 
     load_before = os.getloadavg()
     started = time.time()
     # Rounds: C++ then Python, again and again, and the median of each
     # rate over the rounds. On a shared machine whose speed drifts, both
     # sides then see the same spread of conditions.
-    rounds = reps
     ours_runs, theirs_runs = [], []
     for k in range(rounds):
         print(f"round {k + 1}/{rounds}: C++ benchmarks ({args.exe}) ...",
               flush=True)
-        o, context = run_cpp(args.exe, min_time, 1)
+        o, context = run_cpp(args.exe, min_time)
         ours_runs.append(o)
         sizes_by_op = {}
         for op, n in sorted(o):
             sizes_by_op.setdefault(op, []).append(n)
         print(f"round {k + 1}/{rounds}: numpy and PyTorch ...", flush=True)
-        theirs_runs.append(run_python(sizes_by_op, min_time, 1))
+        theirs_runs.append(run_python(sizes_by_op, min_time))
     ours = {key: statistics.median(r[key] for r in ours_runs)
             for key in ours_runs[0]}
     theirs = {key: statistics.median(r[key] for r in theirs_runs)
