@@ -56,6 +56,8 @@ if(NOT TARGET litbook_example)
   target_include_directories(litbook_example INTERFACE
                              "${LITBOOK_DIR}/include")
   target_compile_features(litbook_example INTERFACE cxx_std_20)
+  find_package(fmt 9 REQUIRED)
+  target_link_libraries(litbook_example INTERFACE fmt::fmt)
 endif()
 
 if(NOT TARGET chapters)
@@ -91,8 +93,41 @@ function(litbook_add_chapter name)
     list(APPEND expected "${dir}/expected.${lang}.txt")
   endforeach()
 
+  # The program's messages in every language: the chapter's catalogues
+  # (locale/<lang>.po beside main.cpp) checked and compiled into a table
+  # that is linked into the example. A chapter without locale/ has no
+  # translated messages (the examples written before litbook::Example).
+  file(GLOB chapter_sources CONFIGURE_DEPENDS "${dir}/*.cpp" "${dir}/*.hpp")
+  set(catalog "${LITBOOK_BINARY_DIR}/catalogs/${name}.cpp")
+  set(po_dir "${dir}/locale")
+  set(po_files "")
+  set(legacy "")
+  if(EXISTS "${po_dir}")
+    list(GET LITBOOK_LANGS 0 source_lang)
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      if(NOT lang STREQUAL source_lang)
+        list(APPEND po_files "${po_dir}/${lang}.po")
+      endif()
+    endforeach()
+  else()
+    set(legacy --legacy)
+  endif()
+  file(GLOB litbook_po CONFIGURE_DEPENDS "${LITBOOK_DIR}/locale/*.po")
+  add_custom_command(
+    OUTPUT "${catalog}"
+    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" compile
+            --source ${chapter_sources} --po-dir "${po_dir}"
+            --root "${CMAKE_SOURCE_DIR}" --langs ${LITBOOK_LANGS}
+            --out "${catalog}" ${legacy}
+    DEPENDS ${chapter_sources} ${po_files} ${litbook_po}
+            "${_lb_scripts}/messages.py"
+    COMMENT "Program messages of ${name} (${LITBOOK_LANGS})"
+    VERBATIM)
+  set_property(GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${name}
+               "${chapter_sources}")
+
   set(exe "example-${name}")
-  add_executable(${exe} "${dir}/main.cpp")
+  add_executable(${exe} "${dir}/main.cpp" "${catalog}")
   target_link_libraries(${exe} PRIVATE litbook::example ${ARG_LIBS})
   target_compile_definitions(${exe} PRIVATE
                              LITBOOK_CHAPTER_DIR="${dir}")
@@ -188,6 +223,40 @@ function(litbook_add_chapter name)
     COMMENT "Approving the output of ${name}: review it with git diff"
     VERBATIM)
   add_dependencies(approve approve-${name})
+endfunction()
+
+# litbook_add_variant(<NN-slug> <variant> ARGS arg... MATCH regex...
+#                     [LANG lang])
+#
+# A CTest "chapter.<NN-slug>.variant.<variant>" that runs the chapter's
+# example with non-default parameters (ARGS) and passes when its output
+# matches every MATCH regular expression: how the output must change.
+function(litbook_add_variant name variant)
+  cmake_parse_arguments(ARG "" "LANG" "ARGS;MATCH" ${ARGN})
+  if(LITBOOK_ONLY AND NOT name IN_LIST LITBOOK_ONLY)
+    return()
+  endif()
+  if(NOT TARGET example-${name})
+    message(FATAL_ERROR "litbook_add_variant: no chapter ${name} (call "
+            "litbook_add_chapter first)")
+  endif()
+  if(NOT ARG_MATCH)
+    message(FATAL_ERROR "litbook_add_variant(${name} ${variant}): MATCH "
+            "is required")
+  endif()
+  if(NOT ARG_LANG)
+    list(GET LITBOOK_LANGS -1 ARG_LANG)
+  endif()
+  set(test "chapter.${name}.variant.${variant}")
+  list(TRANSFORM ARG_ARGS PREPEND "--arg=")
+  list(TRANSFORM ARG_MATCH PREPEND "--match=")
+  add_test(NAME "${test}"
+           COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
+                   variant --exe "$<TARGET_FILE:example-${name}>"
+                   --chapter "${name}" --langs ${ARG_LANG}
+                   --expected-dir "${CMAKE_CURRENT_SOURCE_DIR}/${name}"
+                   ${ARG_ARGS} ${ARG_MATCH})
+  set_tests_properties("${test}" PROPERTIES LABELS "chapter")
 endfunction()
 
 # litbook_add_book(SOURCE_DIR dir [DOXYGEN_INPUT dir] [PDF_NAME name])
@@ -291,6 +360,17 @@ function(litbook_add_book)
     COMMENT "Merging the new source text into the catalogues"
     VERBATIM)
   add_dependencies(update-po doxygen ${chapter_targets})
+  # ... and the chapters' program catalogues (messages and comments).
+  foreach(c IN LISTS chapters)
+    get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})
+    list(GET srcs 0 main_cpp)
+    get_filename_component(cdir "${main_cpp}" DIRECTORY)
+    add_custom_command(TARGET update-po POST_BUILD
+      COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" update
+              --source ${srcs} --po-dir "${cdir}/locale"
+              --root "${CMAKE_SOURCE_DIR}" --langs ${LITBOOK_LANGS}
+      VERBATIM)
+  endforeach()
 
   set(html_stamps "")
   set(pdfs "")

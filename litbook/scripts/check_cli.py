@@ -6,6 +6,10 @@
   --help            exit 0, usage on stdout
   --no-such-flag    exit 2, usage on stderr naming the flag
   --lang xx         exit 2, a message naming the language
+  --params-json     (examples written with litbook::Example) exit 0 with
+                    the languages and parameters; then for each parameter
+                    a value it does not accept exits 2 naming the
+                    parameter, with nothing written to --out
   --lang            exit 2 (a missing value)
   --out FILE/sub    (an output folder that cannot be created) exit 1, a
                     message naming the path, and nothing written anywhere
@@ -13,10 +17,51 @@
 Prints 'cli: N passed, M failed'.
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
+
+
+def bad_values(param):
+    """Values the parameter must refuse."""
+    if param["kind"] == "choice":
+        return ["no-such-choice", ""]
+    hi, lo = param["max"], param["min"]
+    bad = ["abc", "1x", "nan", "inf", str(hi + max(1, abs(hi))),
+           str(lo - max(1, abs(lo)))]
+    if param["kind"] == "integer":
+        bad.append(f"{lo}.5")
+    return bad
+
+
+def check_params(run, check, desc):
+    langs = desc["langs"]
+    for lang in langs:
+        p = run("--lang", lang, "--help")
+        check(f"--lang {lang} --help exits 0", p.returncode == 0, p)
+    p = run("--lang", "xx")
+    check("a bad --lang lists the book's languages",
+          p.returncode == 2 and all(l in p.stderr for l in langs), p)
+    for param in desc["params"]:
+        name = param["name"]
+        check(f"parameter {name} has a label in every language",
+              all(param["label"].get(l) for l in langs))
+        for value in bad_values(param):
+            with tempfile.TemporaryDirectory() as tmp:
+                out = os.path.join(tmp, "out")
+                p = run("--lang", langs[-1], "--out", out, f"--{name}",
+                        value)
+                check(f"--{name} {value!r} exits 2 naming the parameter",
+                      p.returncode == 2 and f"--{name}" in p.stderr
+                      and p.stdout == "", p)
+                check(f"--{name} {value!r} writes nothing",
+                      not os.path.exists(out))
+        default = str(param["default"])
+        p = run("--lang", langs[-1], f"--{name}={default}")
+        check(f"--{name}={default} (the default) is accepted",
+              p.returncode == 0, p)
 
 
 def main():
@@ -41,11 +86,14 @@ def main():
 
     p = run("--help")
     check("--help exits 0 with usage on stdout",
-          p.returncode == 0 and "usage:" in p.stdout, p)
+          p.returncode == 0 and "--lang" in p.stdout, p)
     p = run("--no-such-flag")
     check("an unknown option exits 2 naming it, with usage",
           p.returncode == 2 and "--no-such-flag" in p.stderr
-          and "usage:" in p.stderr and p.stdout == "", p)
+          and "--lang" in p.stderr and p.stdout == "", p)
+    p = run("--params-json")
+    if p.returncode == 0 and p.stdout.startswith("{"):
+        check_params(run, check, json.loads(p.stdout))
     p = run("--lang", "xx")
     check("a bad --lang exits 2 naming it",
           p.returncode == 2 and "'xx'" in p.stderr, p)

@@ -17,6 +17,7 @@ import difflib
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -220,9 +221,35 @@ def approve(a):
               "with git diff before committing")
 
 
+def variant(a):
+    """Runs the example with non-default parameters: it must succeed, print
+    something else than at the defaults, and match every --match."""
+    lang = a.langs[0]
+    cmd = [a.exe, "--lang", lang, *a.arg]
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=TIMEOUT, env=EXAMPLE_ENV)
+    what = f"chapter {a.chapter} [{lang}] with {' '.join(a.arg)}"
+    if p.returncode != 0:
+        raise Failure(f"{what}: exited with code {p.returncode}\n"
+                      + p.stderr.decode("utf-8", "replace"))
+    text = p.stdout.decode("utf-8")
+    expected = os.path.join(a.expected_dir, f"expected.{lang}.txt")
+    with open(expected, encoding="utf-8") as f:
+        if f.read() == text:
+            raise Failure(f"{what}: prints the same as at the defaults "
+                          f"({expected})")
+    missing = [m for m in a.match if not re.search(m, text, re.M)]
+    if missing:
+        raise Failure(f"{what}: the output does not match "
+                      + ", ".join(repr(m) for m in missing)
+                      + "\n--- output ---\n" + text)
+    print(f"{what}: {len(a.match)} passed, 0 failed")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=["build", "check", "approve"])
+    ap.add_argument("mode", choices=["build", "check", "approve",
+                                     "variant"])
     ap.add_argument("--exe", required=True)
     ap.add_argument("--chapter", required=True)
     ap.add_argument("--expected-dir", required=True)
@@ -231,6 +258,11 @@ def main():
     ap.add_argument("--unapproved", help="build: where drifted stdout goes")
     ap.add_argument("--stamp", help="build: touched on success")
     ap.add_argument("--timing", help="build: directory of timing records")
+    ap.add_argument("--arg", action="append", default=[],
+                    help="variant: an argument of the example")
+    ap.add_argument("--match", action="append", default=[],
+                    help="variant: a regular expression its stdout must "
+                    "match")
     a = ap.parse_args()
     try:
         if a.mode == "build":
@@ -245,6 +277,8 @@ def main():
                 if a.stamp and os.path.exists(a.stamp):
                     os.remove(a.stamp)
                 raise
+        elif a.mode == "variant":
+            variant(a)
         elif a.mode == "check":
             if len(a.langs) != 1:
                 ap.error("check takes one language")

@@ -41,6 +41,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+import litbook_listings
+
 logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
 MARKER = re.compile(r"^\s*(?://|#)\s*\[(/?)([A-Za-z0-9_-]+)\]\s*$")
@@ -130,9 +132,10 @@ class OutputDirective(SphinxDirective):
         return [block]
 
 
-def read_excerpt(path, marker, max_width):
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().splitlines()
+def read_excerpt(path, marker, max_width, lines=None):
+    if lines is None:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
     start = end = None
     for i, line in enumerate(lines):
         m = MARKER.match(line)
@@ -175,9 +178,13 @@ class ExcerptDirective(SphinxDirective):
                              "does not exist")
         self.env.note_dependency(path)
         try:
+            lines = litbook_listings.source_lines(
+                path, lang_of(self.env), self.config.litbook_languages[0],
+                keep_markers=True)
             text, first = read_excerpt(path, marker,
-                                       self.config.litbook_max_width)
-        except LitbookError as e:
+                                       self.config.litbook_max_width, lines)
+            litbook_listings.note_excerpt(self.env, path, marker)
+        except (LitbookError, litbook_listings.ListingError) as e:
             raise self.error(f"{self.env.docname}: {e}")
         block = nodes.literal_block(text, text, classes=["litbook-excerpt"])
         block["language"] = self.options.get("language", "cpp")
@@ -279,13 +286,24 @@ class RunItDirective(SphinxDirective):
         code["language"] = "console"
         box += code
         para = nodes.paragraph()
-        docdir = os.path.dirname(self.env.doc2path(self.env.docname))
-        target = os.path.relpath(src, docdir)
-        link = addnodes.download_reference(
-            "", "", reftarget=target, refdoc=self.env.docname,
-            refdomain="", reftype="download", refexplicit=True,
-            refwarn=True)
-        link += nodes.literal(f"{chapter}/main.cpp", f"{chapter}/main.cpp")
+        try:
+            reader = litbook_listings.source_lines(
+                src, lang, self.config.litbook_languages[0],
+                keep_markers=False)
+        except litbook_listings.ListingError as e:
+            raise self.error(f"{self.env.docname}: {e}")
+        litbook_listings.note_download(self.env, chapter, "main.cpp",
+                                       "\n".join(reader) + "\n")
+        name = nodes.literal(f"{chapter}/main.cpp", f"{chapter}/main.cpp")
+        if self.env.app.builder.name in ("html", "dirhtml"):
+            up = "../" * self.env.docname.count("/")
+            link = nodes.reference(
+                "", "", internal=False,
+                refuri=up + litbook_listings.download_uri(chapter,
+                                                          "main.cpp"))
+            link += name
+        else:
+            link = name
         para += nodes.Text(dl + ": ")
         para += link
         box += para
@@ -577,5 +595,6 @@ def setup(app):
     app.connect("html-page-context", page_context)
     app.connect("doctree-resolved", unique_ids)
     app.connect("build-finished", build_finished)
+    litbook_listings.setup(app)
     return {"version": "0.1", "parallel_read_safe": True,
             "parallel_write_safe": True, "env_version": 2}

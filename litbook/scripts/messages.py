@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""Program messages and listing comments of litbook examples, per language.
+
+An example is written in its book's source language. Two kinds of text in
+it reach readers of the other languages through the chapter's catalogues,
+``<chapter>/locale/<lang>.po``:
+
+* messages: the string literals passed to ``ex.tr``, ``ex.print``,
+  ``ex.println`` and ``litbook::msg`` (fmt replacement fields allowed; a
+  translation keeps the same number of fields);
+* comments: each block of whole-line ``//`` comments, and each comment at
+  the end of a line of code (msgctxt "comment"). Excerpt markers
+  (``// [name]``) are not comments to translate.
+
+Subcommands
+  update   merge the messages and comments of the sources into every
+           non-source language's catalogue (new ones untranslated, changed
+           ones fuzzy); authors then translate them.
+  check    the gate: every message and comment translated, none fuzzy, in
+           every non-source language; fails naming the file.
+  compile  check, then write the C++ table linked into the example (its
+           messages and litbook's own words, for every language).
+  reader   write the file a reader of one language gets: markers removed,
+           comments in that language.
+"""
+import argparse
+import os
+import re
+import sys
+
+from babel.messages import pofile
+from babel.messages.catalog import Catalog
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LITBOOK_LOCALE = os.path.join(HERE, "..", "locale")
+COMMENT_CTX = "comment"
+MARKER = re.compile(r"^\s*//\s*\[/?[A-Za-z0-9_-]+\]\s*$")
+LINE_COMMENT = re.compile(r"^(\s*)//\s?(.*)$")
+CALL = re.compile(r"(?:(?<=[.>])(?:tr|print|println)|(?<![\w:])msg"
+                  r"|litbook::msg)\s*\(\s*(?=\")")
+STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*')
+FIELD = re.compile(r"\{[^{}]*\}")
+ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "'": "'", "0": "\0"}
+
+
+class Failure(Exception):
+    pass
+
+
+def unescape(s, where):
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            nxt = s[i + 1]
+            if nxt not in ESCAPES:
+                raise Failure(f"{where}: unsupported escape \\{nxt} in a "
+                              "message")
+            out.append(ESCAPES[nxt])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def code_part(line):
+    """The line with its trailing // comment removed, and the comment (or
+    None). String literals are skipped, so "a // b" is not a comment."""
+    i, n, in_str = 0, len(line), False
+    while i < n:
+        c = line[i]
+        if in_str:
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                in_str = False
+        elif c == '"':
+            in_str = True
+        elif c == "'" and i + 2 < n:
+            # a character literal: '"' or '\''
+            j = line.find("'", i + 2 if line[i + 1] == "\\" else i + 1)
+            i = j if j > 0 else i
+        elif line.startswith("//", i):
+            return line[:i], line[i + 2:]
+        i += 1
+    return line, None
+
+
+def comments(lines):
+    """Yields (first_line_index, last_line_index, indent, text, trailing)
+    for every translatable comment of a C++ source."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if MARKER.match(line):
+            i += 1
+            continue
+        m = LINE_COMMENT.match(line)
+        if m:
+            indent, j, texts = m.group(1), i, []
+            while j < len(lines):
+                mj = LINE_COMMENT.match(lines[j])
+                if not mj or MARKER.match(lines[j]) or mj.group(1) != indent:
+                    break
+                texts.append(mj.group(2).rstrip())
+                j += 1
+            yield i, j - 1, indent, "\n".join(texts), False
+            i = j
+            continue
+        code, comment = code_part(line)
+        if comment is not None and code.strip():
+            yield i, i, code, comment.strip(), True
+        i += 1
+
+
+def messages(path, text):
+    """Yields (line_number, msgid) for every message literal."""
+    for m in CALL.finditer(text):
+        pos, parts = m.end(), []
+        while True:
+            s = STRING.match(text, pos)
+            if not s:
+                break
+            parts.append(s.group(1))
+            pos = s.end()
+        line = text.count("\n", 0, m.start()) + 1
+        yield line, unescape("".join(parts), f"{path}:{line}")
+
+
+def has_letters(s):
+    return any(c.isalpha() for c in FIELD.sub("", s))
+
+
+def extract(sources, root):
+    """The template catalogue of the given sources."""
+    cat = Catalog(fuzzy=False)
+    for src in sources:
+        rel = os.path.relpath(src, root) if root else os.path.basename(src)
+        with open(src, encoding="utf-8") as f:
+            text = f.read()
+        for line, msgid in messages(src, text):
+            if has_letters(msgid):
+                cat.add(msgid, locations=[(rel, line)])
+        for first, _, _, comment, _ in comments(text.splitlines()):
+            if has_letters(comment):
+                cat.add(comment, locations=[(rel, first + 1)],
+                        context=COMMENT_CTX)
+    return cat
+
+
+def po_path(po_dir, lang):
+    return os.path.join(po_dir, f"{lang}.po")
+
+
+def read_po(path, lang):
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as f:
+        return pofile.read_po(f, locale=None, domain=lang)
+
+
+def write_po(path, cat):
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        pofile.write_po(f, cat, width=78, ignore_obsolete=True,
+                        include_previous=False, sort_output=False)
+    os.replace(tmp, path)
+
+
+def update(a):
+    template = extract(a.source, a.root)
+    os.makedirs(a.po_dir, exist_ok=True)
+    for lang in a.langs[1:]:
+        path = po_path(a.po_dir, lang)
+        cat = read_po(path, lang)
+        if cat is None:
+            cat = Catalog(locale=None, project=a.project, fuzzy=False)
+        created = cat.creation_date
+        cat.update(template, no_fuzzy_matching=False)
+        cat.creation_date = created  # no date churn in reviewed diffs
+        cat.revision_date = created
+        cat.language_team = None
+        cat.last_translator = None
+        cat.header_comment = (f"# {lang} messages and comments of the "
+                              "example programs beside this folder.\n"
+                              "# Kept up to date by the update-po target; "
+                              "translate every entry.")
+        write_po(path, cat)
+        n = sum(1 for m in cat if m.id and (not m.string or m.fuzzy))
+        print(f"{path}: {n} to translate" if n else f"{path}: complete")
+
+
+def check(a):
+    template = extract(a.source, a.root)
+    problems = []
+    tables = {}
+    for lang in a.langs[1:]:
+        path = po_path(a.po_dir, lang)
+        cat = read_po(path, lang)
+        table = {}
+        for m in template:
+            if not m.id:
+                continue
+            what = "comment" if m.context == COMMENT_CTX else "message"
+            where = ", ".join(f"{f}:{l}" for f, l in m.locations)
+            entry = cat.get(m.id, context=m.context) if cat else None
+            if cat is None:
+                problems.append(f"{path}: missing (run the update-po "
+                                "target)")
+                break
+            if entry is None:
+                problems.append(f"{path}: {what} not in the catalogue "
+                                f"(run the update-po target): {m.id!r} "
+                                f"({where})")
+            elif not entry.string:
+                problems.append(f"{path}: untranslated {what}: {m.id!r} "
+                                f"({where})")
+            elif entry.fuzzy:
+                problems.append(f"{path}: fuzzy {what}: {m.id!r} ({where})")
+            elif (what == "message" and len(FIELD.findall(m.id))
+                  != len(FIELD.findall(entry.string))):
+                problems.append(f"{path}: the translation of {m.id!r} "
+                                "has another number of {} fields")
+            elif (m.id.startswith("\n") != entry.string.startswith("\n")
+                  or m.id.endswith("\n") != entry.string.endswith("\n")):
+                problems.append(f"{path}: the translation of {m.id!r} "
+                                "must start and end with a new line as "
+                                "the message does")
+            else:
+                table[(m.context, m.id)] = entry.string
+        tables[lang] = table
+    if problems:
+        raise Failure("\n".join(problems))
+    return template, tables
+
+
+def c_string(s):
+    out = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{out}"'
+
+
+def own_catalogue(langs):
+    """litbook's own words: {msgid: [text per language]}."""
+    per_lang = {}
+    for lang in langs:
+        cat = read_po(os.path.join(LITBOOK_LOCALE, f"{lang}.po"), lang)
+        per_lang[lang] = ({m.id: m.string for m in cat
+                           if m.id and m.string and not m.fuzzy}
+                          if cat else {})
+    ids = sorted({i for t in per_lang.values() for i in t},
+                 key=lambda s: s.encode())
+    return {i: [per_lang[l].get(i, "") for l in langs] for i in ids}
+
+
+def table_code(name, langs_var, entries, po_dir):
+    lines = []
+    for n, (msgid, texts) in enumerate(entries):
+        lines.append(f"const char* const {name}_t{n}[] = {{"
+                     + ", ".join(c_string(t) for t in texts) + "};")
+    lines.append(f"const litbook::CatalogEntry {name}_entries[] = {{")
+    for n, (msgid, _) in enumerate(entries):
+        lines.append(f"    {{{c_string(msgid)}, {name}_t{n}}},")
+    if not entries:
+        lines.append("    {\"\", nullptr},")
+    lines.append("};")
+    lines.append(f"const litbook::Catalog {name} = {{{langs_var}, "
+                 f"std::size(book_langs), {name}_entries, {len(entries)}, "
+                 f"{c_string(po_dir)}}};")
+    return lines
+
+
+def compile_table(a):
+    if a.legacy:
+        template, tables = Catalog(), {}
+    else:
+        template, tables = check(a)
+    msgs = sorted(((m.id, [m.id] + [tables[l][(None, m.id)]
+                                     for l in a.langs[1:]])
+                   for m in template if m.id and m.context is None),
+                  key=lambda e: e[0].encode())
+    own = sorted(own_catalogue(a.langs).items(), key=lambda e: e[0].encode())
+    out = ["// Generated by litbook/scripts/messages.py: do not edit.",
+           "#include <litbook/example.hpp>", "", "#include <iterator>", "",
+           "namespace {",
+           "const char* const book_langs[] = {"
+           + ", ".join(c_string(l) for l in a.langs) + "};"]
+    out += table_code("chapter", "book_langs", msgs, a.po_dir)
+    out += table_code("own", "book_langs", own, LITBOOK_LOCALE)
+    out += ["}  // namespace", "",
+            "const litbook::Catalog& litbook::example_catalog() "
+            "{ return chapter; }",
+            "const litbook::Catalog& litbook::detail::litbook_catalog() "
+            "{ return own; }", ""]
+    text = "\n".join(out)
+    old = None
+    if os.path.exists(a.out):
+        with open(a.out, encoding="utf-8") as f:
+            old = f.read()
+    if old != text:  # unchanged: keep the time stamp, no recompile
+        os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+        with open(a.out + ".tmp", "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(a.out + ".tmp", a.out)
+
+
+def reader_text(source, po_dir, lang, source_lang, keep_markers=False):
+    """The source as a reader of `lang` gets it: comments in that language
+    and, unless keep_markers, no excerpt markers."""
+    with open(source, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    table = {}
+    if lang != source_lang:
+        cat = read_po(po_path(po_dir, lang), lang)
+        if cat is None:
+            raise Failure(f"{po_path(po_dir, lang)}: missing")
+        table = {m.id: m.string for m in cat
+                 if m.context == COMMENT_CTX and m.string and not m.fuzzy}
+    out = list(lines)
+    for first, last, lead, text, trailing in comments(lines):
+        if lang == source_lang or not has_letters(text):
+            continue
+        if text not in table:
+            raise Failure(f"{po_path(po_dir, lang)}: no translation of the "
+                          f"comment at {source}:{first + 1}: {text!r}")
+        new = table[text].split("\n")
+        if trailing:
+            out[first] = f"{lead.rstrip()}  // {new[0]}"
+        else:
+            out[first] = [f"{lead}// {t}".rstrip() for t in new]
+            for k in range(first + 1, last + 1):
+                out[k] = []
+    flat = []
+    for item in out:
+        flat.extend(item if isinstance(item, list) else [item])
+    return flat if keep_markers else [l for l in flat
+                                      if not MARKER.match(l)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("mode", choices=["update", "check", "compile", "reader"])
+    ap.add_argument("--source", nargs="+", required=True)
+    ap.add_argument("--po-dir", required=True)
+    ap.add_argument("--langs", nargs="+", required=True)
+    ap.add_argument("--root", help="paths in the catalogues are relative "
+                    "to it")
+    ap.add_argument("--project", default="litbook book")
+    ap.add_argument("--out")
+    ap.add_argument("--lang")
+    ap.add_argument("--legacy", action="store_true",
+                    help="compile: the example has no catalogues yet")
+    a = ap.parse_args()
+    try:
+        if a.mode == "update":
+            update(a)
+        elif a.mode == "check":
+            check(a)
+        elif a.mode == "compile":
+            compile_table(a)
+        else:
+            text = "\n".join(reader_text(a.source[0], a.po_dir, a.lang,
+                                         a.langs[0])) + "\n"
+            with open(a.out + ".tmp", "w", encoding="utf-8") as f:
+                f.write(text)
+            os.replace(a.out + ".tmp", a.out)
+    except Failure as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
