@@ -162,7 +162,6 @@ int main(int argc, char** argv) {
   out.value("sigmoid-at-0", fmt::format("{:.1f}", nn::sigmoid(0.0)));
 
   // 2. Three initialisations through a deep Linear+ReLU stack.
-  // [run-stack]
   const int depth = 30, width = 256, batch = 512;
   const std::array<Init, 3> inits = {Init::normal, Init::xavier,
                                      Init::he};
@@ -170,7 +169,6 @@ int main(int argc, char** argv) {
   for (int k = 0; k < 3; ++k) {
     stds[k] = layer_stds(inits[k], depth, width, batch);
   }
-  // [/run-stack]
 
   litbook::Table init_table({"layer", "normal", "xavier", "he"});
   for (int l = 0; l < depth; ++l) {

@@ -166,7 +166,6 @@ void print_params(std::string_view name, const std::array<double, 7>& p) {
   fmt::print("\n");
 }
 
-// [handset]
 // The article's hand-set network as layers of the same kind: ReLU on
 // both hidden units (the bottom one is never negative on [0, 1]), a
 // linear output, then the final ReLU the article applies.
@@ -181,7 +180,6 @@ struct HandSet {
         [](double v) { return nn::relu(v); });
   }
 };
-// [/handset]
 
 }  // namespace
 

@@ -173,7 +173,6 @@ NN_INLINE void relu_grad_loop(const T* x, T* y, std::size_t n) {
   memory_loop<T, B>(x, y, n, vector, scalar);
 }
 
-// [leaky-kernel]
 template <typename T, int B>
 NN_INLINE void leaky_loop(const T* x, T* y, std::size_t n, T a) {
   using Vec = vec<T, B>;
@@ -181,7 +180,6 @@ NN_INLINE void leaky_loop(const T* x, T* y, std::size_t n, T a) {
   auto scalar = [a](T v) NN_LAMBDA { return v > T(0) ? v : v * a; };
   memory_loop<T, B>(x, y, n, vector, scalar);
 }
-// [/leaky-kernel]
 
 template <typename T, int B>
 NN_INLINE void leaky_grad_loop(const T* x, T* y, std::size_t n, T a) {
