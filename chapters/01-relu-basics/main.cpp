@@ -63,8 +63,8 @@ void relu_on_a_grid(litbook::Example& ex) {
 
 // [main]
 int main(int argc, char** argv) {
-  litbook::Example ex(argc, argv,
-                      litbook::msg("『시각적으로 이해하는 ReLU』 1장의 예제"));
+  litbook::Example ex(
+      argc, argv, litbook::msg("『시각적으로 이해하는 ReLU』 1장의 예제"));
   relu_at_a_few_inputs(ex);
   relu_at_special_inputs(ex);
   relu_on_a_grid(ex);

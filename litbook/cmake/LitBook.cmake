@@ -210,6 +210,41 @@ function(litbook_add_chapter name)
                          LABELS "chapter")
   endforeach()
 
+  # What a reader of another language downloads (markers gone, comments
+  # and message literals in that language) compiles and prints the tested
+  # output in every language.
+  if(NOT legacy)
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      if(lang STREQUAL source_lang)
+        continue()
+      endif()
+      set(reader "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}/main.cpp")
+      add_custom_command(
+        OUTPUT "${reader}"
+        COMMAND "${CMAKE_COMMAND}" -E make_directory
+                "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" reader
+                --source "${dir}/main.cpp" --po-dir "${po_dir}"
+                --langs ${LITBOOK_LANGS} --lang ${lang} --out "${reader}"
+        DEPENDS "${dir}/main.cpp" ${po_files} "${_lb_scripts}/messages.py"
+        COMMENT "The ${lang} reader's copy of ${name}"
+        VERBATIM)
+      set(rexe "example-${name}-${lang}")
+      add_executable(${rexe} "${reader}" "${catalog}")
+      target_link_libraries(${rexe} PRIVATE litbook::example ${ARG_LIBS})
+      target_include_directories(${rexe} PRIVATE "${dir}")
+      target_compile_definitions(${rexe} PRIVATE
+                                 LITBOOK_CHAPTER_DIR="${dir}")
+      add_test(NAME "chapter.${name}.reader-copy.${lang}"
+               COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
+                       check --exe "$<TARGET_FILE:${rexe}>"
+                       --chapter "${name}" --expected-dir "${dir}"
+                       --langs ${LITBOOK_LANGS})
+      set_tests_properties("chapter.${name}.reader-copy.${lang}" PROPERTIES
+                           LABELS "chapter")
+    endforeach()
+  endif()
+
   add_test(NAME "chapter.${name}.cli"
            COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_cli.py"
                    --exe "$<TARGET_FILE:${exe}>" --chapter "${name}")

@@ -353,8 +353,11 @@ class Example {
   /// A message in the reader's language. A message without letters
   /// ("  {}: {}") is its own translation.
   std::string_view tr(std::string_view msgid) const {
-    if (lang_ == 0 || !has_letters(msgid)) return msgid;
+    if (!has_letters(msgid)) return msgid;
+    // The catalogue knows each message by its source text and by every
+    // translation: a reader's copy, written in another language, works.
     if (const char* t = detail::find_message(cat_, lang_, msgid)) return t;
+    if (lang_ == 0) return msgid;
     std::fprintf(stderr, "error: %s/%s.po has no translation of \"%.*s\"\n",
                  cat_.po_dir, cat_.langs[lang_],
                  static_cast<int>(msgid.size()), msgid.data());
