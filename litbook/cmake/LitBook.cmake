@@ -13,8 +13,15 @@
 # and per chapter: chapter-<name>, approve-<name>.
 include_guard(GLOBAL)
 
-set(LITBOOK_DIR "${CMAKE_CURRENT_LIST_DIR}/.." CACHE INTERNAL "")
-get_filename_component(LITBOOK_DIR "${LITBOOK_DIR}" ABSOLUTE)
+# LITBOOK_DIR holds scripts/, sphinxext/, locale/ and templates/; the
+# installed package (LitBookConfig.cmake) sets it and LITBOOK_INCLUDE_DIR,
+# a source tree finds them beside this file.
+if(NOT LITBOOK_DIR)
+  get_filename_component(LITBOOK_DIR "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+endif()
+if(NOT LITBOOK_INCLUDE_DIR)
+  set(LITBOOK_INCLUDE_DIR "${LITBOOK_DIR}/include")
+endif()
 set(LITBOOK_BINARY_DIR "${CMAKE_BINARY_DIR}/book" CACHE PATH
     "Where the book's generated files go")
 set(LITBOOK_LANGS ko en CACHE STRING "Languages; the first is the source")
@@ -54,7 +61,7 @@ if(NOT TARGET litbook_example)
   add_library(litbook_example INTERFACE)
   add_library(litbook::example ALIAS litbook_example)
   target_include_directories(litbook_example INTERFACE
-                             "${LITBOOK_DIR}/include")
+                             "${LITBOOK_INCLUDE_DIR}")
   target_compile_features(litbook_example INTERFACE cxx_std_20)
   find_package(fmt 9 REQUIRED)
   target_link_libraries(litbook_example INTERFACE fmt::fmt)
