@@ -301,6 +301,71 @@ function(litbook_add_variant name variant)
   set_tests_properties("${test}" PROPERTIES LABELS "chapter")
 endfunction()
 
+# litbook_add_archive(NAME name CMAKELISTS file README pattern
+#                     [DIRS dir...])
+#
+# The code archive readers download: ${LITBOOK_BINARY_DIR}/archive/
+# <name>-<lang>.tar.gz per language, with every chapter's program in that
+# language, its compiled catalogue, data and expected outputs, litbook's
+# headers, the DIRS of the book (relative to its top folder) and a
+# CMakeLists.txt and README.md made from the given templates (README is a
+# pattern with <lang> in it, e.g. archive/README.<lang>.md.in). The HTML
+# book links it from every run-it box. A CTest builds the archive of the
+# last language with its README's commands and checks one chapter.
+function(litbook_add_archive)
+  cmake_parse_arguments(ARG "" "NAME;CMAKELISTS;README;CHECK" "DIRS"
+                        ${ARGN})
+  get_property(chapters GLOBAL PROPERTY LITBOOK_CHAPTERS)
+  set(deps "")
+  foreach(c IN LISTS chapters)
+    get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})
+    list(APPEND deps ${srcs} "${LITBOOK_BINARY_DIR}/catalogs/${c}.cpp")
+  endforeach()
+  foreach(d IN LISTS ARG_DIRS)
+    file(GLOB_RECURSE dfiles CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/${d}/*")
+    list(APPEND deps ${dfiles})
+  endforeach()
+  file(GLOB headers CONFIGURE_DEPENDS "${LITBOOK_INCLUDE_DIR}/litbook/*")
+  set(archives "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    string(REPLACE "<lang>" "${lang}" readme "${ARG_README}")
+    set(out "${LITBOOK_BINARY_DIR}/archive/${ARG_NAME}-${lang}.tar.gz")
+    add_custom_command(
+      OUTPUT "${out}"
+      COMMAND ${_lb_guard} --
+              "${LITBOOK_PYTHON}" "${_lb_scripts}/code_archive.py"
+              --out "${out}" --name "${ARG_NAME}" --lang ${lang}
+              --langs ${LITBOOK_LANGS} --root "${CMAKE_SOURCE_DIR}"
+              --include-dir "${LITBOOK_INCLUDE_DIR}"
+              --catalogs "${LITBOOK_BINARY_DIR}/catalogs"
+              --chapters ${chapters} --dir ${ARG_DIRS}
+              --cmakelists "${CMAKE_SOURCE_DIR}/${ARG_CMAKELISTS}"
+              --readme "${CMAKE_SOURCE_DIR}/${readme}" --epoch ${_lb_epoch}
+      DEPENDS ${deps} ${headers} "${CMAKE_SOURCE_DIR}/${ARG_CMAKELISTS}"
+              "${CMAKE_SOURCE_DIR}/${readme}"
+              "${_lb_scripts}/code_archive.py" "${_lb_scripts}/messages.py"
+      COMMENT "Code archive ${ARG_NAME}-${lang}.tar.gz"
+      VERBATIM)
+    list(APPEND archives "${out}")
+    set_property(GLOBAL PROPERTY LITBOOK_ARCHIVE_${lang} "${out}")
+  endforeach()
+  add_custom_target(archive DEPENDS ${archives})
+  foreach(c IN LISTS chapters)
+    add_dependencies(archive example-${c})
+  endforeach()
+  set_property(GLOBAL PROPERTY LITBOOK_ARCHIVE_NAME "${ARG_NAME}")
+  if(ARG_CHECK)
+    list(GET LITBOOK_LANGS -1 lang)
+    add_test(NAME "archive.builds"
+             COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_archive.py"
+                     --archive "${LITBOOK_BINARY_DIR}/archive/${ARG_NAME}-${lang}.tar.gz"
+                     --name "${ARG_NAME}" --chapter "${ARG_CHECK}"
+                     --lang ${lang})
+    set_tests_properties("archive.builds" PROPERTIES LABELS "book"
+                         FIXTURES_REQUIRED book_built)
+  endif()
+endfunction()
+
 # litbook_add_book(SOURCE_DIR dir [DOXYGEN_INPUT dir] [PDF_NAME name])
 #
 # Doxygen XML per language -> translation gate -> Sphinx HTML per language

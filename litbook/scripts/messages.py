@@ -298,8 +298,11 @@ def compile_table(a):
            "namespace {",
            "const char* const book_langs[] = {"
            + ", ".join(c_string(l) for l in a.langs) + "};"]
-    out += table_code("chapter", "book_langs", msgs, a.po_dir)
-    out += table_code("own", "book_langs", own, LITBOOK_LOCALE)
+    # Paths in error messages, relative: the table is the same in every
+    # checkout (and in the code archive readers download).
+    po_dir = os.path.relpath(a.po_dir, a.root) if a.root else a.po_dir
+    out += table_code("chapter", "book_langs", msgs, po_dir)
+    out += table_code("own", "book_langs", own, "litbook/locale")
     out += ["}  // namespace", "",
             "const litbook::Catalog& litbook::example_catalog() "
             "{ return chapter; }",
