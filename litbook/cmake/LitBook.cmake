@@ -575,4 +575,7 @@ function(litbook_add_book)
   add_dependencies(pdf html)
   add_custom_target(docs)
   add_dependencies(docs html pdf)
+  if(TARGET archive)  # the code archive goes with the HTML book
+    add_dependencies(html archive)
+  endif()
 endfunction()
