@@ -24,36 +24,46 @@ import sys
 #             between all words (CJK); None: none
 #   chapter   the LaTeX chapter heading: a format with {n} for the number
 #   contents  the LaTeX name of the table of contents (None: babel's)
+#   chapter_ref  how a reference to a chapter reads ({number}, {title})
+#   particles the module of the extension that attaches the particle that
+#             agrees with a glued value (:val:`ch:key|particle`)
 CJK = "Noto {} CJK {}"
 DEFAULTS = {
-    "en": {"doxygen": "English"},
+    "en": {"doxygen": "English", "chapter_ref": "Chapter {number}"},
     "ko": {"doxygen": "Korean", "search": "ko",
            "fonts": (CJK.format("Serif", "KR"), CJK.format("Sans", "KR"),
                      "Noto Sans Mono CJK KR"),
            "linebreak": "ko", "chapter": "제{n}장", "contents": "차례",
-           "spaces_between_words": True},
+           "chapter_ref": "{number}장 「{title}」",
+           "particles": "ko_particles"},
     "ja": {"doxygen": "Japanese", "search": "ja",
            "fonts": (CJK.format("Serif", "JP"), CJK.format("Sans", "JP"),
                      "Noto Sans Mono CJK JP"),
-           "linebreak": "ja", "chapter": "第{n}章", "contents": "目次"},
+           "linebreak": "ja", "chapter": "第{n}章", "contents": "目次",
+           "chapter_ref": "第{number}章「{title}」"},
     "zh_CN": {"doxygen": "Chinese", "search": "zh",
               "fonts": (CJK.format("Serif", "SC"), CJK.format("Sans", "SC"),
                         "Noto Sans Mono CJK SC"),
-              "linebreak": "zh", "chapter": "第{n}章", "contents": "目录"},
+              "linebreak": "zh", "chapter": "第{n}章", "contents": "目录",
+              "chapter_ref": "第{number}章「{title}」"},
     "zh_TW": {"doxygen": "Chinese-Traditional", "search": "zh",
               "fonts": (CJK.format("Serif", "TC"), CJK.format("Sans", "TC"),
                         "Noto Sans Mono CJK TC"),
-              "linebreak": "zh", "chapter": "第{n}章", "contents": "目錄"},
-    "de": {"doxygen": "German", "search": "de"},
-    "fr": {"doxygen": "French", "search": "fr"},
-    "es": {"doxygen": "Spanish", "search": "es"},
+              "linebreak": "zh", "chapter": "第{n}章", "contents": "目錄",
+              "chapter_ref": "第{number}章「{title}」"},
+    "de": {"doxygen": "German", "search": "de",
+           "chapter_ref": "Kapitel {number}"},
+    "fr": {"doxygen": "French", "search": "fr",
+           "chapter_ref": "chapitre {number}"},
+    "es": {"doxygen": "Spanish", "search": "es",
+           "chapter_ref": "capítulo {number}"},
     "it": {"doxygen": "Italian", "search": "it"},
     "pt_BR": {"doxygen": "Brazilian", "search": "pt"},
     "ru": {"doxygen": "Russian", "search": "ru"},
 }
 BASE = {"doxygen": "English", "search": None, "fonts": None,
         "linebreak": None, "chapter": None, "contents": None,
-        "spaces_between_words": True}
+        "chapter_ref": "{title}", "particles": None}
 
 
 def sphinx_locale_dirs():

@@ -1,0 +1,90 @@
+"""litbook's own words and the per-language setup of a book.
+
+The extension's words (the run-it box, the timing page, the language
+switch) are English msgids translated by the catalogues shipped with
+litbook (``litbook/locale/<lang>.po``, ko and ja today). Everything that
+depends on a language comes from the table in ``scripts/langs.py``, which a
+book extends with ``litbook_language_defaults`` in its conf.py.
+"""
+import functools
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+import langs  # noqa: E402
+
+LOCALE = os.path.join(HERE, "..", "locale")
+
+
+@functools.lru_cache(maxsize=None)
+def catalogue(lang):
+    path = os.path.join(LOCALE, f"{lang}.po")
+    if not os.path.exists(path):
+        return {}
+    from babel.messages import pofile
+    with open(path, "rb") as f:
+        cat = pofile.read_po(f)
+    return {m.id: m.string for m in cat
+            if m.id and m.string and not m.fuzzy}
+
+
+def words(lang, msgid, **fields):
+    """litbook's own text in `lang` (English where it has no catalogue)."""
+    text = catalogue(lang).get(msgid, msgid)
+    return text.format(**fields) if fields else text
+
+
+def name(lang):
+    return langs.name_of(lang)
+
+
+def defaults(config, lang):
+    return langs.defaults(lang, config.litbook_language_defaults)
+
+
+def chapter_ref(config, lang):
+    """How a reference to a chapter reads: the book's own form
+    (litbook_chapter_ref) or the language's."""
+    return (config.litbook_chapter_ref.get(lang)
+            or defaults(config, lang)["chapter_ref"])
+
+
+def particle_rule(config, lang):
+    """The function that attaches a particle to a glued value, or None."""
+    module = defaults(config, lang)["particles"]
+    if not module:
+        return None
+    import importlib
+    return importlib.import_module(module).attach
+
+
+def setup_languages(app, config):
+    """Per-language settings of the run (after the book's conf.py)."""
+    book = list(config.litbook_languages)
+    lang = config.language or book[0]
+    d = defaults(config, lang)
+    # docutils' LaTeX writer wants a Babel name for every language; the
+    # PDF uses fontspec, not babel, so any name that silences it will do.
+    from docutils.writers.latex2e import Babel
+    for code in book:
+        Babel.language_codes.setdefault(code, "english")
+    # litbook's own search language (Korean) only where the book has it.
+    if any(defaults(config, c)["search"] == "ko" for c in book):
+        app.setup_extension("search_ko")
+    # LaTeX: XeLaTeX with the language's fonts, unless the book says more.
+    if config.latex_engine in (None, "pdflatex"):
+        config.latex_engine = "xelatex"
+    config.latex_use_xindy = False
+    elements = dict(config.latex_elements)
+    for key in ("babel", "polyglossia", "fncychap", "printindex"):
+        elements.setdefault(key, "")
+    if "fontpkg" not in elements and d["fonts"]:
+        serif, sans, mono = d["fonts"]
+        elements["fontpkg"] = (
+            f"\\setmainfont{{{serif}}}\n\\setsansfont{{{sans}}}\n"
+            f"\\setmonofont{{{mono}}}[Scale=0.9]\n"
+            + (f'\\XeTeXlinebreaklocale "{d["linebreak"]}"\n'
+               "\\XeTeXlinebreakskip = 0pt plus 1pt\n"
+               if d["linebreak"] else ""))
+    config.latex_elements = elements
