@@ -231,18 +231,24 @@ function(litbook_add_book)
       set(DOXYGEN_INPUT "${ARG_DOXYGEN_INPUT}")
       set(DOXYGEN_OUTPUT "${B}/doxygen/${lang}")
       configure_file("${ARG_DOXYFILE}" "${B}/doxygen/Doxyfile.${lang}" @ONLY)
+      # The rule's output is a stamp, written once Doxygen has finished:
+      # Doxygen writes index.xml as it goes, so an interrupted run would
+      # leave one that looks current.
       set(xml "${B}/doxygen/${lang}/xml/index.xml")
+      set(ds "${B}/stamps/doxygen-${lang}.stamp")
       add_custom_command(
-        OUTPUT "${xml}"
+        OUTPUT "${ds}"
+        BYPRODUCTS "${xml}"
         COMMAND "${CMAKE_COMMAND}" -E rm -rf "${B}/doxygen/${lang}/xml"
-        COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml" --
+        COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml"
+                --stamp "${ds}" --
                 "${DOXYGEN}" "${B}/doxygen/Doxyfile.${lang}"
         DEPENDS ${headers} "${B}/doxygen/Doxyfile.${lang}"
         WORKING_DIRECTORY "${ARG_DOXYGEN_INPUT}"
         COMMENT "Doxygen XML of the API (${lang})"
         VERBATIM)
-      list(APPEND doxy_outputs "${xml}")
-      set(doxy_${lang} "${xml}")
+      list(APPEND doxy_outputs "${ds}")
+      set(doxy_${lang} "${ds}")
     endforeach()
   endif()
 
