@@ -346,7 +346,7 @@ function(litbook_add_book)
     set(hs "${B}/stamps/html-${lang}.stamp")
     add_custom_command(
       OUTPUT "${hs}"
-      COMMAND ${_lb_guard} --stamp "${hs}" --
+      COMMAND ${_lb_guard} --stamp "${hs}" --remove "${B}/html/${lang}" --
               "${SPHINX_BUILD}" -b html ${sphinx_common}
               -D "language=${lang}" -d "${B}/doctrees/html-${lang}"
               "${ARG_SOURCE_DIR}" "${B}/html/${lang}"

@@ -13,9 +13,12 @@ on, with a line naming what failed.
 An interrupted step counts as a failed one. On SIGINT or SIGTERM (Ctrl-C,
 a stopped job) the step's command is stopped and the same clean-up runs at
 once. Against SIGKILL (nothing runs then) each step leaves a mark in
-<book>/stamps/running/ while it runs: a step that finds its own mark from
-an earlier run knows that run was killed, and cleans up after it before it
-runs again (its stamp is gone, so the build runs it again).
+<book>/stamps/running/ while it runs, naming its --remove paths and stamp.
+A step that finds, before it runs, a mark left by its own earlier run or by
+a step sharing one of its --remove paths (the steps of one rule: Sphinx's
+LaTeX, then latexmk) knows that run was killed: it removes that run's
+--remove paths and stamp first, so that nothing it may have left
+half-written is built upon (its stamp is gone, so the build runs it again).
 
 The command runs in a fixed environment so that builds are reproducible:
 PYTHONHASHSEED=0, TZ=UTC, SOURCE_DATE_EPOCH=N and FORCE_SOURCE_DATE=1; and
@@ -23,6 +26,7 @@ Python's bytecode caches go to <book>/pycache, not next to the sources.
 """
 import glob
 import hashlib
+import json
 import signal
 import os
 import shutil
@@ -82,15 +86,28 @@ def main():
     mark = None
     if book:
         key = hashlib.sha1("\0".join([cwd or ""] + cmd).encode()).hexdigest()
-        mark = os.path.join(book, "stamps", "running", key)
-        if os.path.exists(mark):
-            gone = clean_up(paths + ([stamp] if stamp else []), book)
-            print(f"note: the last run of {step} ... was interrupted; "
-                  f"removed the book outputs and {len(gone)} path(s) it may "
+        running = os.path.join(book, "stamps", "running")
+        mark = os.path.join(running, key)
+        mine = {os.path.abspath(p) for p in paths}
+        for m in sorted(glob.glob(os.path.join(running, "*"))):
+            try:
+                with open(m) as f:
+                    old = json.load(f)
+            except (OSError, ValueError):
+                old = {"cmd": [], "remove": [], "stamp": None}
+            if m != mark and not mine & set(old["remove"]):
+                continue
+            gone = old["remove"] + ([old["stamp"]] if old["stamp"] else [])
+            for p in gone:
+                remove(p)
+            remove(m)
+            print(f"note: an earlier run of {' '.join(old['cmd'][:2])} ... "
+                  f"was interrupted; removed {len(gone)} path(s) it may "
                   "have left half-written", file=sys.stderr)
-        os.makedirs(os.path.dirname(mark), exist_ok=True)
+        os.makedirs(running, exist_ok=True)
         with open(mark, "w") as f:
-            f.write(" ".join(cmd) + "\n")
+            json.dump({"cmd": cmd, "remove": sorted(mine),
+                       "stamp": stamp and os.path.abspath(stamp)}, f)
     env = dict(os.environ, PYTHONHASHSEED="0", TZ="UTC")
     if epoch:
         env.update(SOURCE_DATE_EPOCH=epoch, FORCE_SOURCE_DATE="1")

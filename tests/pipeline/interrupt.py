@@ -13,10 +13,10 @@ with the signal at a point, starts it again, stops it at the next point, and
 so on; the points are
 
   example   while the example runs (run_example.py)
-  figure    while gnuplot draws (plot.py)
+  figure    while a figure is drawn (plot.py and its gnuplot)
   html      while Sphinx writes HTML pages (sphinx-build -b html, once a
             page exists in the output folder)
-  pdf       while xelatex typesets (xelatex)
+  pdf       while xelatex typesets (xelatex, run by latexmk)
 
 Each restarted build goes back to the step that was stopped, so one chain
 meets every point. Then a last build runs to the end and its book/html,
@@ -39,20 +39,32 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 from reproducible import compare  # noqa: E402
 
-# (name, text in the command line, extra condition on the build dir, delay)
+
+def program(argv):
+    """The program a command line runs: python3 x.py -> x.py."""
+    names = [os.path.basename(a) for a in argv[:2]]
+    if names and names[0].startswith("python") and len(names) > 1:
+        return names[1]
+    return names[0] if names else ""
+
+
+def html_written(bdir):
+    return any(n.endswith(".html") for _, _, ns in
+               os.walk(os.path.join(bdir, "book", "html")) for n in ns)
+
+
+# (name, is this process the point?, extra condition on the build dir, delay)
 POINTS = [
-    ("example", "run_example.py build", None, 0.0),
-    ("figure", "plot.py", None, 0.05),
-    ("html", "-b html",
-     lambda b: any(n.endswith(".html") for _, _, ns in
-                   os.walk(os.path.join(b, "book", "html")) for n in ns),
-     0.0),
-    ("pdf", "xelatex", None, 0.5),
+    ("example", lambda v: program(v) == "run_example.py", None, 0.0),
+    ("figure", lambda v: program(v) in ("plot.py", "gnuplot"), None, 0.05),
+    ("html", lambda v: program(v) == "sphinx-build" and "html" in v,
+     html_written, 0.0),
+    ("pdf", lambda v: program(v) == "xelatex", None, 0.5),
 ]
 
 
 def session_procs(sid):
-    """(pid, command line) of every process in session sid."""
+    """(pid, argv) of every process in session sid."""
     out = []
     for d in os.listdir("/proc"):
         if not d.isdigit():
@@ -64,8 +76,8 @@ def session_procs(sid):
             if int(fields[3]) != sid or fields[0] == "Z":
                 continue
             with open(f"/proc/{d}/cmdline", "rb") as f:
-                cmd = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
-            out.append((int(d), cmd))
+                argv = f.read().decode("utf-8", "replace").split("\0")[:-1]
+            out.append((int(d), argv))
         except (OSError, ValueError, IndexError):
             continue
     return out
@@ -80,12 +92,12 @@ def build(bdir, log):
 def stop_at(bdir, point, sig, log):
     """Builds until the point is reached, then sends sig to the whole job.
     Returns a problem (str) or None."""
-    name, needle, cond, delay = point
+    name, is_point, cond, delay = point
     p = build(bdir, log)
     seen = None
     try:
         while p.poll() is None:
-            hit = any(needle in c for _, c in session_procs(p.pid))
+            hit = any(is_point(v) for _, v in session_procs(p.pid))
             if hit and (cond is None or cond(bdir)):
                 seen = seen or time.monotonic()
                 if time.monotonic() - seen >= delay:
@@ -107,7 +119,7 @@ def stop_at(bdir, point, sig, log):
                 return None
             time.sleep(0.05)
         return f"{name}: processes left running after {sig.name}: " + \
-               "; ".join(c[:80] for _, c in left)
+               "; ".join(" ".join(v)[:80] for _, v in left)
     finally:
         try:
             os.killpg(p.pid, signal.SIGKILL)
