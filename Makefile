@@ -7,7 +7,8 @@
 #
 #   make docs     the book: HTML and PDF, Korean and English
 #   make html | pdf | epub | chapters | figures | examples | approve | update-po
-#   make deps     install the Debian packages the book needs (needs root)
+#   make deps     install the Debian packages the book needs that are missing
+#                 (as root or with sudo; says so if neither is at hand)
 #
 # Everything goes to $(BUILD) (default: build/); `make clean` removes it.
 BUILD ?= build

@@ -34,6 +34,9 @@ litbook_titles = {
 project = litbook_titles["ko"]
 
 # i18n: one catalogue per document, no churn from source locations.
+# The catalogues are docs/locale/<lang>/LC_MESSAGES/*.po; the build compiles
+# them into its own tree and passes -D locale_dirs=<build>/book/locale, so
+# that nothing is written here (this default serves a bare sphinx-build).
 locale_dirs = ["locale"]
 gettext_compact = False
 gettext_location = False

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages that build and test the book.
-# Run as root (or with sudo). Safe to run again.
+# Run as root, or as a user with sudo; with every package installed already
+# it needs neither. Safe to run again.
 set -euo pipefail
 
 packages=(
@@ -29,11 +30,32 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO=sudo
-else
-  SUDO=
+# Only what is missing is installed: with every package there, nothing
+# needs root (an ordinary user's `make book` goes straight to the build).
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null \
+       | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} Debian packages are installed"
+  exit 0
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}"
+echo "install-deps: to install: ${missing[*]}"
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=(env DEBIAN_FRONTEND=noninteractive)
+elif command -v sudo >/dev/null; then
+  SUDO=(sudo DEBIAN_FRONTEND=noninteractive)
+else
+  echo "install-deps: installing Debian packages needs root, and sudo is" \
+       "not installed. As root, run:" >&2
+  echo "  apt-get update && apt-get install --no-install-recommends" \
+       "${missing[*]}" >&2
+  echo "(or run 'make deps' as root), then 'make docs' as yourself." >&2
+  exit 1
+fi
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

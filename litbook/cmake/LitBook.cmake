@@ -409,18 +409,24 @@ function(litbook_add_book)
       set(DOXYGEN_INPUT "${ARG_DOXYGEN_INPUT}")
       set(DOXYGEN_OUTPUT "${B}/doxygen/${lang}")
       configure_file("${ARG_DOXYFILE}" "${B}/doxygen/Doxyfile.${lang}" @ONLY)
+      # The rule's output is a stamp, written once Doxygen has finished:
+      # Doxygen writes index.xml as it goes, so an interrupted run would
+      # leave one that looks current.
       set(xml "${B}/doxygen/${lang}/xml/index.xml")
+      set(ds "${B}/stamps/doxygen-${lang}.stamp")
       add_custom_command(
-        OUTPUT "${xml}"
+        OUTPUT "${ds}"
+        BYPRODUCTS "${xml}"
         COMMAND "${CMAKE_COMMAND}" -E rm -rf "${B}/doxygen/${lang}/xml"
-        COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml" --
+        COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml"
+                --stamp "${ds}" --
                 "${DOXYGEN}" "${B}/doxygen/Doxyfile.${lang}"
         DEPENDS ${headers} "${B}/doxygen/Doxyfile.${lang}"
         WORKING_DIRECTORY "${ARG_DOXYGEN_INPUT}"
         COMMENT "Doxygen XML of the API (${lang})"
         VERBATIM)
-      list(APPEND doxy_outputs "${xml}")
-      set(doxy_${lang} "${xml}")
+      list(APPEND doxy_outputs "${ds}")
+      set(doxy_${lang} "${ds}")
     endforeach()
   endif()
 
@@ -430,8 +436,40 @@ function(litbook_add_book)
 
   file(GLOB_RECURSE po_all CONFIGURE_DEPENDS
        "${ARG_SOURCE_DIR}/locale/*.po")
+  # The catalogues, compiled into the build tree (Sphinx would write each
+  # .mo next to its .po, in the source tree): one rule per .po copies it to
+  # ${B}/locale and compiles it there, the .mo last (written under a
+  # temporary name, then renamed), so that Sphinx finds every .mo current
+  # and compiles nothing itself. Sphinx reads ${B}/locale (-D locale_dirs).
+  find_program(MSGFMT msgfmt REQUIRED)
+  if(B MATCHES ",")
+    message(FATAL_ERROR "litbook: the build directory ${B} has a comma in "
+            "its path; Sphinx reads -D locale_dirs as a comma-separated list")
+  endif()
+  set(mo_all "")
+  foreach(po IN LISTS po_all)
+    file(RELATIVE_PATH rel "${ARG_SOURCE_DIR}/locale" "${po}")
+    string(REGEX REPLACE "\\.po$" "" rel "${rel}")
+    set(mo "${B}/locale/${rel}.mo")
+    add_custom_command(
+      OUTPUT "${mo}"
+      BYPRODUCTS "${B}/locale/${rel}.po"
+      COMMAND "${CMAKE_COMMAND}" -E copy "${po}" "${B}/locale/${rel}.po"
+      COMMAND ${_lb_guard} --remove "${mo}.tmp" --
+              "${MSGFMT}" -o "${mo}.tmp" "${po}"
+      COMMAND "${CMAKE_COMMAND}" -E rename "${mo}.tmp" "${mo}"
+      DEPENDS "${po}"
+      COMMENT "Compiling locale/${rel}.po"
+      VERBATIM)
+    list(APPEND mo_all "${mo}")
+    string(REGEX MATCH "^[^/]+" mo_lang "${rel}")
+    list(APPEND mo_${mo_lang} "${mo}")
+  endforeach()
+  # One target owns these rules (as for Doxygen).
+  add_custom_target(locale DEPENDS ${mo_all})
   set(sphinx_common
       -c "${ARG_SOURCE_DIR}" -W --keep-going -q -n
+      -D "locale_dirs=${B}/locale"
       -D "litbook_build_dir=${B}"
       -D "litbook_source_root=${CMAKE_SOURCE_DIR}"
       -D "litbook_pdf_name=${ARG_PDF_NAME}")
@@ -452,12 +490,13 @@ function(litbook_add_book)
             --stamp "${gate}" -- ${sphinx_common}
             -D "language=${source_lang}"
             -d "${B}/doctrees/gettext"
-    DEPENDS ${doc_sources} ${po_all} ${run_stamps} ${doxy_${source_lang}}
+    DEPENDS ${doc_sources} ${po_all} ${mo_all} ${run_stamps}
+            ${doxy_${source_lang}}
             "${_lb_scripts}/i18n_gate.py"
     COMMENT "Translation gate: every message translated, none fuzzy"
     VERBATIM)
   add_custom_target(gate DEPENDS "${gate}")
-  add_dependencies(gate doxygen ${chapter_targets})
+  add_dependencies(gate doxygen locale ${chapter_targets})
 
   # Refreshing the catalogues after editing the source text (authors).
   add_custom_target(update-po
@@ -468,7 +507,7 @@ function(litbook_add_book)
             -D "language=${source_lang}" -d "${B}/doctrees/gettext"
     COMMENT "Merging the new source text into the catalogues"
     VERBATIM)
-  add_dependencies(update-po doxygen ${chapter_targets})
+  add_dependencies(update-po doxygen locale ${chapter_targets})
   # ... and the chapters' program catalogues (messages and comments).
   foreach(c IN LISTS chapters)
     get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})
@@ -487,8 +526,8 @@ function(litbook_add_book)
     get_property(fig_stamps GLOBAL PROPERTY LITBOOK_FIG_STAMPS_${lang})
     file(GLOB_RECURSE po_lang CONFIGURE_DEPENDS
          "${ARG_SOURCE_DIR}/locale/${lang}/*.po")
-    set(deps ${doc_sources} ${po_lang} ${run_stamps} ${fig_stamps}
-             ${doxy_${lang}} "${_lb_scripts}/guard.py")
+    set(deps ${doc_sources} ${po_lang} ${mo_${lang}} ${run_stamps}
+             ${fig_stamps} ${doxy_${lang}} "${_lb_scripts}/guard.py")
     if(NOT lang STREQUAL source_lang)
       list(APPEND deps "${gate}")
     endif()
@@ -496,7 +535,7 @@ function(litbook_add_book)
     set(hs "${B}/stamps/html-${lang}.stamp")
     add_custom_command(
       OUTPUT "${hs}"
-      COMMAND ${_lb_guard} --stamp "${hs}" --
+      COMMAND ${_lb_guard} --stamp "${hs}" --remove "${B}/html/${lang}" --
               "${SPHINX_BUILD}" -b html ${sphinx_common}
               -D "language=${lang}" -d "${B}/doctrees/html-${lang}"
               "${ARG_SOURCE_DIR}" "${B}/html/${lang}"
@@ -558,21 +597,21 @@ function(litbook_add_book)
       ${check_cmd}
       COMMAND "${CMAKE_COMMAND}" -E copy
               "${B}/epub-build/${lang}/${ARG_PDF_NAME}.epub" "${epub}"
-      DEPENDS ${doc_sources} ${po_lang} ${run_stamps} ${fig_stamps}
-              ${doxy_${lang}} "${gate}"
+      DEPENDS ${doc_sources} ${po_lang} ${mo_${lang}} ${run_stamps}
+              ${fig_stamps} ${doxy_${lang}} "${gate}"
       COMMENT "Sphinx EPUB (${lang}) and epubcheck"
       VERBATIM)
     list(APPEND epubs "${epub}")
   endforeach()
   add_custom_target(epub DEPENDS ${epubs})
-  add_dependencies(epub html doxygen ${chapter_targets})
+  add_dependencies(epub html doxygen locale ${chapter_targets})
 
   # The gate's rule runs inside html (only the non-source languages wait for
   # it), so that the source language's Sphinx run and the gate overlap.
   add_custom_target(html DEPENDS ${html_stamps})
-  add_dependencies(html doxygen ${chapter_targets})
+  add_dependencies(html doxygen locale ${chapter_targets})
   add_custom_target(pdf DEPENDS ${pdfs})
-  add_dependencies(pdf doxygen ${chapter_targets})
+  add_dependencies(pdf doxygen locale ${chapter_targets})
   # html and pdf both need the gate's stamp: build them one after the other.
   add_dependencies(pdf html)
   add_custom_target(docs)

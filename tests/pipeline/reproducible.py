@@ -2,6 +2,7 @@
 """Two clean builds in two different directories give byte-identical books.
 
   reproducible.py [--source DIR] [--target docs] [--ignore NAME]...
+                  [--private-checkout [--browser | --links] [--single]]
 
 Configures and builds the book twice from the same sources, in two fresh
 build directories whose paths differ, then compares, file by file, the HTML
@@ -9,9 +10,23 @@ trees of every language, the rendered figures and the PDFs. Files named by
 --ignore (e.g. timing.html, the build-timing page, whose content is by nature
 different every build) are left out of the comparison; everything else must
 be identical. Prints 'reproducible: N passed, M failed' (one check per file).
+
+--private-checkout: the first build is made the way a reader's would be, from
+a checkout (the tracked files of --source, copied) in a folder only its owner
+may enter (mode 0700, like /root) and whose path holds a space and Hangul,
+built in a sibling folder; every file and folder of that checkout is
+recorded before the build and must be found unchanged after it (nothing
+appears, nothing is rewritten: not even where .gitignore would hide it).
+A snapshot rather than a read-only checkout: root, who runs CI, may write
+into read-only folders anyway. --browser: the built book of that checkout is
+then read by tests/browser/run.sh (browser and link checker); --links: by its
+link checker alone (run.sh --links-only). --single: only that build, no
+comparison (two checkouts in two places differ in Sphinx's .buildinfo and in
+the API page: see the report of issue 14).
 """
 import argparse
 import filecmp
+import hashlib
 import os
 import shutil
 import subprocess
@@ -41,6 +56,67 @@ def files(top):
     return out
 
 
+def compare(dirs, parts=("html", "figures", "pdf"), ignore=()):
+    """Compares book/<part> of two build directories file by file, but for
+    files named in ignore. Returns (number identical, list of problems)."""
+    passed, failed = 0, []
+    for part in parts:
+        tops = [os.path.join(d, "book", part) for d in dirs]
+        if not all(os.path.isdir(t) for t in tops):
+            failed.append(f"{part}: missing from a build")
+            continue
+        names = files(tops[0]) | files(tops[1])
+        for rel in sorted(names):
+            if os.path.basename(rel) in ignore:
+                continue
+            p0, p1 = (os.path.join(t, rel) for t in tops)
+            if not (os.path.isfile(p0) and os.path.isfile(p1)):
+                failed.append(f"{part}/{rel}: only in one build")
+            elif not filecmp.cmp(p0, p1, shallow=False):
+                failed.append(f"{part}/{rel}: differs")
+            else:
+                passed += 1
+    return passed, failed
+
+
+def copy_checkout(src, dst):
+    """Copies the files git tracks in src (as they are in its work tree)."""
+    names = subprocess.run(["git", "-C", src, "ls-files", "-z"], check=True,
+                           stdout=subprocess.PIPE).stdout.decode().split("\0")
+    for rel in filter(None, names):
+        if not os.path.lexists(os.path.join(src, rel)):
+            continue  # deleted in the work tree, not yet committed
+        os.makedirs(os.path.dirname(os.path.join(dst, rel)), exist_ok=True)
+        shutil.copy2(os.path.join(src, rel), os.path.join(dst, rel),
+                     follow_symlinks=False)
+
+
+def snapshot(top):
+    """Every folder and file under top: mode, size, mtime and content."""
+    out = {}
+    for root, dnames, names in os.walk(top):
+        for n in dnames + names:
+            p = os.path.join(root, n)
+            st = os.lstat(p)
+            digest = ""
+            if os.path.isfile(p) and not os.path.islink(p):
+                with open(p, "rb") as f:
+                    digest = hashlib.sha256(f.read()).hexdigest()
+            out[os.path.relpath(p, top)] = (st.st_mode, st.st_size,
+                                            st.st_mtime_ns, digest)
+    return out
+
+
+def changes(before, after):
+    return ([f"appeared in the source tree: {r}"
+             for r in sorted(after.keys() - before.keys())] +
+            [f"vanished from the source tree: {r}"
+             for r in sorted(before.keys() - after.keys())] +
+            [f"changed in the source tree: {r}"
+             for r in sorted(before.keys() & after.keys())
+             if before[r] != after[r]])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--source", default=ROOT)
@@ -48,30 +124,56 @@ def main():
     ap.add_argument("--ignore", action="append", default=[])
     ap.add_argument("--parts", nargs="+", default=["html", "figures", "pdf"])
     ap.add_argument("--cmake-arg", action="append", default=[])
+    ap.add_argument("--private-checkout", action="store_true")
+    ap.add_argument("--browser", action="store_true")
+    ap.add_argument("--links", action="store_true")
+    ap.add_argument("--single", action="store_true")
     a = ap.parse_args()
     scratch = tempfile.mkdtemp(prefix="litbook-repro-")
     try:
+        sources = [a.source, a.source]
         dirs = [os.path.join(scratch, "one"),
                 os.path.join(scratch, "second-build-elsewhere")]
-        for d in dirs:
-            build(a.source, d, a.target, a.cmake_arg)
-        passed, failed = 0, []
-        for part in a.parts:
-            tops = [os.path.join(d, "book", part) for d in dirs]
-            if not all(os.path.isdir(t) for t in tops):
-                failed.append(f"{part}: missing from a build")
-                continue
-            names = files(tops[0]) | files(tops[1])
-            for rel in sorted(names):
-                if os.path.basename(rel) in a.ignore:
-                    continue
-                p0, p1 = (os.path.join(t, rel) for t in tops)
-                if not (os.path.isfile(p0) and os.path.isfile(p1)):
-                    failed.append(f"{part}/{rel}: only in one build")
-                elif not filecmp.cmp(p0, p1, shallow=False):
-                    failed.append(f"{part}/{rel}: differs")
+        if a.private_checkout:
+            # The copy is no git checkout: both builds take the date of the
+            # source's last commit, as the build does in a checkout.
+            if "SOURCE_DATE_EPOCH" not in os.environ:
+                os.environ["SOURCE_DATE_EPOCH"] = subprocess.run(
+                    ["git", "-C", a.source, "log", "-1", "--format=%ct"],
+                    check=True, stdout=subprocess.PIPE,
+                    text=True).stdout.strip()
+            home = os.path.join(scratch, "home")
+            os.mkdir(home, 0o700)
+            os.chmod(home, 0o700)
+            sources[0] = os.path.join(home, "my books 한글", "relu-book")
+            dirs[0] = os.path.join(home, "my books 한글", "build 빌드")
+            copy_checkout(a.source, sources[0])
+            before = snapshot(sources[0])
+            print(f"private checkout: {sources[0]} ({len(before)} paths)")
+        if a.single:
+            if not a.private_checkout:
+                sys.exit("reproducible: --single needs --private-checkout")
+            sources, dirs = sources[:1], dirs[:1]
+        for src, d in zip(sources, dirs):
+            build(src, d, a.target, a.cmake_arg)
+        passed, failed = (0, []) if a.single else \
+            compare(dirs, a.parts, a.ignore)
+        if a.private_checkout:
+            if a.browser or a.links:
+                p = subprocess.run(
+                    ["bash", os.path.join(sources[0], "tests", "browser",
+                                          "run.sh")] +
+                    (["--links-only"] if a.links else []) +
+                    [os.path.join(dirs[0], "book", "html"),
+                     os.path.join(dirs[0], "book", "npm")])
+                if p.returncode != 0:
+                    failed.append("tests/browser/run.sh "
+                                  "failed on the private checkout's book")
                 else:
                     passed += 1
+            moved = changes(before, snapshot(sources[0]))
+            failed += moved
+            passed += not moved
         for f in failed[:50]:
             print(f"FAILED: {f}")
     finally:
