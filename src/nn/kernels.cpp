@@ -4,9 +4,13 @@
 // bytes, and compiled three times: B = 64 for AVX-512, 32 for AVX2 and
 // 16 for SSE2 (every x86-64 CPU has it). The first call picks the widest
 // one the running CPU supports. Each lane goes through the same IEEE
-// operations in the same order whatever the width (this file is
-// compiled with -ffp-contract=off, so no version fuses a multiply and an
-// add), so the results are bit for bit the same on every machine.
+// operations in the same order whatever the width, so the results are
+// bit for bit the same on every machine. The compiler never contracts a
+// multiply and an add into one (this file is compiled with
+// -ffp-contract=off); the only fused multiply-adds are the explicit
+// fmadd() calls, each rounded once, the same on every instruction set
+// (the FMA instruction where the CPU has it, the C library's fma
+// elsewhere).
 #include "nn/kernels.hpp"
 
 #include <unistd.h>
