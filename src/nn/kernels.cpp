@@ -2,12 +2,13 @@
 //
 // Written once with GCC's portable vector extensions, for the vectors of
 // an instruction set (the plumbing is in detail/simd.hpp), and compiled
-// three times: 64 bytes for AVX-512, 32 for AVX2 and 16 for SSE2 (every
-// x86-64 CPU has it). The first call picks the widest
-// one the running CPU supports. Each lane goes through the same IEEE
-// operations in the same order whatever the width, so the results are
-// bit for bit the same on every machine. The compiler never contracts a
-// multiply and an add into one (this file is compiled with
+// for each: on x86-64, 64 bytes for AVX-512, 32 for AVX2 and 16 for SSE2
+// (every x86-64 CPU has it), and a portable version in plain C++ (16
+// bytes; the only one elsewhere, and in WebAssembly). The first call
+// picks the widest one the running CPU supports. Each lane goes through
+// the same IEEE operations in the same order whatever the width, so the
+// results are bit for bit the same on every machine. The compiler never
+// contracts a multiply and an add into one (this file is compiled with
 // -ffp-contract=off); the only fused multiply-adds are the explicit
 // fmadd() calls, each rounded once, the same on every instruction set
 // (the FMA instruction where the CPU has it, the C library's fma
@@ -28,7 +29,11 @@ namespace nn::detail {
 
 std::size_t stream_threshold_bytes() noexcept {
   static const std::size_t bytes = [] {
+#ifdef _SC_LEVEL2_CACHE_SIZE
     const long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+#else
+    const long l2 = 0;  // not known here (WebAssembly)
+#endif
     return l2 > 0 ? static_cast<std::size_t>(l2) : std::size_t{1} << 20;
   }();
   return bytes;
@@ -57,7 +62,7 @@ NN_INLINE void memory_loop(const T* x, T* y, std::size_t n, VF vector,
   constexpr std::size_t w = Isa::bytes / sizeof(T);
   constexpr std::size_t page = 4096 / sizeof(T);
   std::size_t i = 0;
-  if (n * sizeof(T) < stream_threshold_bytes()) {
+  if (!Isa::streams || n * sizeof(T) < stream_threshold_bytes()) {
     for (; i + w <= n; i += w) store(y + i, vector(load<Vec>(x + i)));
   } else {
     for (; i < n && reinterpret_cast<std::uintptr_t>(y + i) % Isa::bytes; ++i) {
@@ -145,7 +150,7 @@ struct exp_parts {
 template <typename Isa>
 NN_INLINE exp_parts<Isa> exp_split(vf<Isa> a) {
   using F = vf<Isa>;
-  a = select(a < -115.0f, F{} - 115.0f, a);
+  a = select(less<Isa>(a, -115.0f), F{} - 115.0f, a);
   const float shifter = 12582912.0f;  // 1.5 * 2^23: rounds to integer
   exp_parts<Isa> e;
   e.n = fmadd<Isa>(a, 1.44269504088896341f, shifter) - shifter;
@@ -234,7 +239,7 @@ NN_INLINE vf<Isa> softplus_vec(vf<Isa> x, float beta,
   const F high = (log1p_small<Isa>((e - 1.0f) * 0.5f) + -2.12194440e-4f) +
                  0.693359375f;
   const F l = select(e <= 0.41421356f, low, high);
-  const F t = (select(bx > 0.0f, bx, F{}) + l) / beta;
+  const F t = (select(greater<Isa>(bx, 0.0f), bx, F{}) + l) / beta;
   return select(bx > threshold, x, t);
 }
 
@@ -300,7 +305,7 @@ NN_INLINE vf<Isa> gelu_vec(vf<Isa> x) {
   using D = vd<Isa>;
   typedef float H __attribute__((vector_size(Isa::bytes / 2)));
   const F a = abs_of(x);
-  const F u = select(a > 15.0f, F{} + 15.0f, a);  // NaN stays NaN
+  const F u = select(greater<Isa>(a, 15.0f), F{} + 15.0f, a);  // NaN stays
   const F t = 3.0f / (3.0f + u);
   // Each half of the lanes, widened to double (exactly), then narrowed.
   H xh[2], uh[2], th[2];
@@ -321,21 +326,48 @@ NN_INLINE vf<Isa> gelu_vec(vf<Isa> x) {
 // Runs f over whole vectors with memory_loop; the few elements before
 // an aligned output and after the last whole vector go through f one
 // lane at a time, so every element gets exactly the same operations.
-template <typename Isa, typename Fn>
-NN_INLINE void map_float(const float* x, float* y, std::size_t n, Fn f) {
-  using F = vf<Isa>;
-  auto one = [f](float v) NN_LAMBDA {
-    F lane{};  // (F{} + v would turn -0.0 into +0.0)
+template <typename T, typename Isa, typename Fn>
+NN_INLINE void map_lanes(const T* x, T* y, std::size_t n, Fn f) {
+  using Vec = vec<T, Isa>;
+  auto one = [f](T v) NN_LAMBDA {
+    Vec lane{};  // (Vec{} + v would turn -0.0 into +0.0)
     lane[0] = v;
     return f(lane)[0];
   };
-  memory_loop<float, Isa>(x, y, n, f, one);
+  memory_loop<T, Isa>(x, y, n, f, one);
+}
+template <typename Isa, typename Fn>
+NN_INLINE void map_float(const float* x, float* y, std::size_t n, Fn f) {
+  map_lanes<float, Isa>(x, y, n, f);
 }
 
+// ReLU in the portable version: the same mask, from less() (see
+// detail/simd.hpp: clang for WebAssembly would turn `v < 0` and the
+// masking into f32x4.max, which loses -0.0 and NaN payloads), and the
+// elements outside whole vectors go through the vector code too.
+template <typename T, typename Isa>
+NN_INLINE void relu_portable_loop(const T* x, T* y, std::size_t n) {
+  using Vec = vec<T, Isa>;
+  using Mask = mask<T, Isa>;
+  map_lanes<T, Isa>(x, y, n, [](Vec v) NN_LAMBDA {
+    const Mask negative = less<Isa>(v, T(-0.0));
+    return (Vec)((Mask)v & ~negative);
+  });
+}
+template <typename T, typename Isa>
+NN_INLINE void relu_any_loop(const T* x, T* y, std::size_t n) {
+  if constexpr (Isa::x86) {
+    relu_loop<T, Isa>(x, y, n);
+  } else {
+    relu_portable_loop<T, Isa>(x, y, n);
+  }
+}
+
+#if NN_X86_KERNELS
 // The widest instruction set this CPU runs: 3 AVX-512, 2 AVX2 with
-// FMA, 1 SSE2. NN_ISA=sse2, avx2 or avx512 in the environment caps it
-// (to compare the versions, or to rule one out); another value is
-// reported once and ignored.
+// FMA, 1 SSE2. NN_ISA=portable, sse2, avx2 or avx512 in the environment
+// caps it (0 is the portable version; to compare the versions, or to
+// rule one out); another value is reported once and ignored.
 int isa_level() noexcept {
   static const int level = [] {
     __builtin_cpu_init();
@@ -347,11 +379,15 @@ int isa_level() noexcept {
     const char* want = std::getenv("NN_ISA");
     if (want == nullptr || *want == '\0') return best;
     const std::string_view w(want);
-    const int cap = w == "sse2" ? 1 : w == "avx2" ? 2 : w == "avx512" ? 3 : 0;
-    if (cap == 0) {
+    const int cap = w == "portable" ? 0
+                    : w == "sse2"   ? 1
+                    : w == "avx2"   ? 2
+                    : w == "avx512" ? 3
+                                    : -1;
+    if (cap < 0) {
       std::fprintf(stderr,
-                   "nn: NN_ISA=%s is not one of sse2, avx2, avx512; "
-                   "ignored\n",
+                   "nn: NN_ISA=%s is not one of portable, sse2, avx2, "
+                   "avx512; ignored\n",
                    want);
       return best;
     }
@@ -375,18 +411,50 @@ int isa_level() noexcept {
     using Isa = sse2;                                              \
     __VA_ARGS__;                                                   \
   }                                                                \
+  void name##_portable params {                                    \
+    using Isa = portable;                                          \
+    __VA_ARGS__;                                                   \
+  }                                                                \
   auto* best_##name() {                                            \
     const int level = isa_level();                                 \
-    return level == 3 ? &name##_512                                \
+    return level == 3   ? &name##_512                              \
            : level == 2 ? &name##_256                              \
-                        : &name##_128;                             \
+           : level == 1 ? &name##_128                              \
+                        : &name##_portable;                        \
   }
+#else
+// Only the portable version: not x86-64, or WebAssembly, or built with
+// NN_PORTABLE_KERNELS=1. Another NN_ISA is reported once and ignored.
+int isa_level() noexcept {
+  static const int level = [] {
+    const char* want = std::getenv("NN_ISA");
+    if (want != nullptr && *want != '\0' &&
+        std::string_view(want) != "portable") {
+      std::fprintf(stderr,
+                   "nn: NN_ISA=%s: this build has only the portable "
+                   "kernels; ignored\n",
+                   want);
+    }
+    return 0;
+  }();
+  return level;
+}
+
+#define NN_VERSIONS(name, params, ...)                             \
+  void name##_portable params {                                    \
+    using Isa = portable;                                          \
+    __VA_ARGS__;                                                   \
+  }                                                                \
+  auto* best_##name() { return &name##_portable; }
+#endif
 
 using cf = const float;
 using cd = const double;
 using sz = std::size_t;
-NN_VERSIONS(relu_f, (cf* x, float* y, sz n), relu_loop<float, Isa>(x, y, n))
-NN_VERSIONS(relu_d, (cd* x, double* y, sz n), relu_loop<double, Isa>(x, y, n))
+NN_VERSIONS(relu_f, (cf* x, float* y, sz n),
+            relu_any_loop<float, Isa>(x, y, n))
+NN_VERSIONS(relu_d, (cd* x, double* y, sz n),
+            relu_any_loop<double, Isa>(x, y, n))
 NN_VERSIONS(relu_grad_f, (cf* x, float* y, sz n),
             relu_grad_loop<float, Isa>(x, y, n))
 NN_VERSIONS(relu_grad_d, (cd* x, double* y, sz n),
@@ -424,7 +492,10 @@ NN_VERSIONS(softplus_f, (cf* x, float* y, sz n, float b, float t),
 
 const char* kernel_isa() noexcept {
   const int level = isa_level();
-  return level == 3 ? "avx512" : level == 2 ? "avx2" : "sse2";
+  return level == 3   ? "avx512"
+         : level == 2 ? "avx2"
+         : level == 1 ? "sse2"
+                      : "portable";
 }
 
 #define NN_CALL(name, ...)                          \

@@ -3,31 +3,60 @@
 // fused multiply-add and Horner's rule), for one instruction set at a
 // time. Not installed and not for users: include nn/kernels.hpp.
 //
-// An instruction set is a tag type (sse2, avx2, avx512) that says how
-// many bytes a vector holds and which instructions the helpers may use.
-// Whatever the tag, each helper gives every lane the same IEEE result,
-// so the kernels give the same bits on every instruction set.
+// An instruction set is a tag type (portable, sse2, avx2, avx512) that
+// says how many bytes a vector holds and which instructions the helpers
+// may use. Whatever the tag, each helper gives every lane the same IEEE
+// result, so the kernels give the same bits on every instruction set.
+//
+// `portable` is plain C++ with the compiler's vector extensions: no
+// inline assembly, no CPU detection. It is what non-x86 targets and
+// WebAssembly (emscripten, where -msimd128 makes its vectors SIMD128)
+// compile, and what NN_PORTABLE_KERNELS=1 builds alone; x86-64 builds
+// have it too, for NN_ISA=portable.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <type_traits>
+
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__) && !NN_PORTABLE_KERNELS
+#define NN_X86_KERNELS 1
+#else
+#define NN_X86_KERNELS 0
+#endif
 
 #define NN_INLINE inline __attribute__((always_inline))
 #define NN_LAMBDA __attribute__((always_inline))
 
 namespace nn::detail::simd {
 
-// The instruction sets, by the width of their vectors.
+// The instruction sets: the width of their vectors, whether they are
+// x86 ones (and may use its assembly), whether they have non-temporal
+// stores.
+struct portable {
+  static constexpr int bytes = 16;
+  static constexpr bool x86 = false;
+  static constexpr bool streams = false;
+};
+#if NN_X86_KERNELS
 struct sse2 {  // every x86-64 CPU: no FMA instruction
   static constexpr int bytes = 16;
+  static constexpr bool x86 = true;
+  static constexpr bool streams = true;
 };
 struct avx2 {  // with FMA
   static constexpr int bytes = 32;
+  static constexpr bool x86 = true;
+  static constexpr bool streams = true;
 };
 struct avx512 {
   static constexpr int bytes = 64;
+  static constexpr bool x86 = true;
+  static constexpr bool streams = true;
 };
+#endif
 
 // V<B>::f is B bytes of float, V<B>::i the int32 lanes of the same
 // size; d and l the same for double and int64.
@@ -75,20 +104,86 @@ NN_INLINE void store(T* p, Vec v) {
 
 // A non-temporal store of one vector to an address aligned to its size
 // (inline assembly: an intrinsic would have to be inlined into this
-// template, which is compiled for the baseline target).
+// template, which is compiled for the baseline target); a plain store
+// where the instruction set has none.
 template <typename Isa, typename T, typename Vec>
 NN_INLINE void stream(T* p, Vec v) {
-  if constexpr (Isa::bytes == 16) {
-    asm("movntps %1, %0" : "=m"(*reinterpret_cast<Vec*>(p)) : "x"(v));
+  if constexpr (!Isa::streams) {
+    store(p, v);
   } else {
-    asm("vmovntps %1, %0" : "=m"(*reinterpret_cast<Vec*>(p)) : "v"(v));
+#if NN_X86_KERNELS
+    if constexpr (Isa::bytes == 16) {
+      asm("movntps %1, %0" : "=m"(*reinterpret_cast<Vec*>(p)) : "x"(v));
+    } else {
+      asm("vmovntps %1, %0" : "=m"(*reinterpret_cast<Vec*>(p)) : "v"(v));
+    }
+#endif
   }
 }
 
 // Orders the non-temporal stores before the ones that follow.
 template <typename Isa>
 NN_INLINE void stream_fence() {
-  asm volatile("sfence" ::: "memory");
+#if NN_X86_KERNELS
+  if constexpr (Isa::streams) asm volatile("sfence" ::: "memory");
+#endif
+}
+
+// The integer lanes of a vector's comparisons, and its lanes' type.
+template <typename Vec>
+using mask_of = decltype(Vec{} < Vec{});
+template <typename Vec>
+using lane_of = std::remove_cvref_t<decltype(Vec{}[0])>;
+
+// v < c and v > c, lane by lane, for a constant c (all ones where
+// true). The x86 versions compare the floats. The portable one compares
+// the bits instead, as integers in which the floats keep their order
+// (-0.0 just below +0.0), and a NaN compares false: clang 14 for
+// WebAssembly turns a float compare and a select of the same two values
+// into f32x4.max or f32x4.min, which gives +0.0 for max(-0.0, 0.0) and
+// drops a NaN's sign and payload. Pass -0.0 for "below zero" and +0.0
+// for "above zero" (each means the same in the x86 versions).
+template <typename Vec>
+NN_INLINE mask_of<Vec> order_key(mask_of<Vec> b) {
+  using S = lane_of<mask_of<Vec>>;
+  constexpr S magnitude = std::numeric_limits<S>::max();
+  return b ^ ((b >> (8 * sizeof(S) - 1)) & magnitude);
+}
+template <bool Below, typename Vec>
+NN_INLINE mask_of<Vec> compare_keys(Vec v, lane_of<Vec> c) {
+  using I = mask_of<Vec>;
+  using S = lane_of<I>;
+  using T = lane_of<Vec>;
+  constexpr S magnitude = std::numeric_limits<S>::max();
+  constexpr T inf = std::numeric_limits<T>::infinity();
+  S ci, infi;
+  std::memcpy(&ci, &c, sizeof ci);
+  std::memcpy(&infi, &inf, sizeof infi);
+  const S ck = ci ^ ((ci >> (8 * sizeof(S) - 1)) & magnitude);
+  const I b = (I)v;
+  const I k = order_key<Vec>(b);
+  const I not_nan = (b & magnitude) <= infi;
+  if constexpr (Below) {
+    return (k < ck) & not_nan;
+  } else {
+    return (k > ck) & not_nan;
+  }
+}
+template <typename Isa, typename Vec>
+NN_INLINE mask_of<Vec> less(Vec v, lane_of<Vec> c) {
+  if constexpr (Isa::x86) {
+    return v < c;
+  } else {
+    return compare_keys<true>(v, c);
+  }
+}
+template <typename Isa, typename Vec>
+NN_INLINE mask_of<Vec> greater(Vec v, lane_of<Vec> c) {
+  if constexpr (Isa::x86) {
+    return v > c;
+  } else {
+    return compare_keys<false>(v, c);
+  }
 }
 
 // m ? a : b, lane by lane, with m all ones or all zeros.
@@ -99,9 +194,10 @@ NN_INLINE Vec select(Mask m, Vec a, Vec b) {
 
 // a * b + c rounded once: a fused multiply-add, on float or double
 // lanes. The AVX2 and AVX-512 versions use the instruction (AVX2 is only
-// picked where the CPU has FMA too); the SSE2 version, for CPUs without
-// it, calls the C library's fma on each lane: much slower, but the same
-// bits.
+// picked where the CPU has FMA too); the SSE2 and portable versions call
+// the C library's fma on each lane (correctly rounded by C's definition,
+// also in WebAssembly, which has no such instruction): much slower, but
+// the same bits.
 template <typename Isa, typename Vec>
 NN_INLINE Vec fmadd(Vec a, Vec b, Vec c) {
   constexpr bool single = sizeof(a[0]) == 4;
@@ -113,10 +209,14 @@ NN_INLINE Vec fmadd(Vec a, Vec b, Vec c) {
         a[k] = __builtin_fma(a[k], b[k], c[k]);
       }
     }
-  } else if constexpr (single) {
-    asm("vfmadd213ps %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
   } else {
-    asm("vfmadd213pd %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
+#if NN_X86_KERNELS
+    if constexpr (single) {
+      asm("vfmadd213ps %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
+    } else {
+      asm("vfmadd213pd %2, %1, %0" : "+v"(a) : "v"(b), "v"(c));
+    }
+#endif
   }
   return a;
 }
@@ -150,7 +250,9 @@ NN_INLINE vf<Isa> scale(vf<Isa> v, vf<Isa> n) {
   using I = typename V<Isa::bytes>::i;
   if constexpr (Isa::bytes == 64) {
     F r;
+#if NN_X86_KERNELS
     asm("vscalefps %2, %1, %0" : "=v"(r) : "v"(v), "v"(n));
+#endif
     return r;
   } else {
     const I k = __builtin_convertvector(n, I);
