@@ -192,22 +192,61 @@ NN_INLINE Vec select(Mask m, Vec a, Vec b) {
   return (Vec)(((Mask)a & m) | ((Mask)b & ~m));
 }
 
+// a * b + c rounded once for float lanes, from double arithmetic: the
+// product of two floats is exact in double; the sum is rounded to odd
+// (rounded to nearest, then, if that was inexact and the last bit is
+// even, moved one step towards the exact sum, whose error TwoSum gives
+// exactly). A double has 53 >= 24 + 2 bits, so rounding that sum to
+// float rounds the exact a * b + c once (Boldo and Melquiond, "When
+// double rounding is odd", 2005), subnormal results included.
+// Infinities and NaN pass through the double operations unchanged.
+template <typename Vec>
+NN_INLINE Vec fmaf_by_double(Vec a, Vec b, Vec c) {
+  // Each half of the lanes in double vectors as wide as Vec (wider ones
+  // would not stay in SSE2's registers).
+  using H = typename V<sizeof(Vec) / 2>::f;
+  using D = typename V<sizeof(Vec)>::d;
+  using L = typename V<sizeof(Vec)>::l;
+  H ah[2], bh[2], ch[2];
+  std::memcpy(ah, &a, sizeof a);
+  std::memcpy(bh, &b, sizeof b);
+  std::memcpy(ch, &c, sizeof c);
+  for (int i = 0; i < 2; ++i) {
+    const D p = __builtin_convertvector(ah[i], D) *
+                __builtin_convertvector(bh[i], D);
+    const D z = __builtin_convertvector(ch[i], D);
+    const D s = p + z;
+    const D t = s - p;
+    const D err = (p - (s - t)) + (z - t);  // s + err == p + z exactly
+    // (Only operations SSE2 has for 64-bit lanes: double compares, and,
+    // xor, add, subtract.)
+    const L inexact = (err < 0.0) | (err > 0.0);  // (false for NaN)
+    const L even = L{} - (((L)s & 1) ^ 1);         // all ones if even
+    const L towards_zero = (err < 0.0) ^ (s < 0.0);  // signs differ
+    const L step = (1 ^ towards_zero) - towards_zero;  // +1 or -1
+    const D odd = (D)((L)s + (step & inexact & even));
+    ah[i] = __builtin_convertvector(odd, H);
+  }
+  Vec r;
+  std::memcpy(&r, ah, sizeof r);
+  return r;
+}
+
 // a * b + c rounded once: a fused multiply-add, on float or double
 // lanes. The AVX2 and AVX-512 versions use the instruction (AVX2 is only
-// picked where the CPU has FMA too); the SSE2 and portable versions call
-// the C library's fma on each lane (correctly rounded by C's definition,
-// also in WebAssembly, which has no such instruction): much slower, but
-// the same bits.
+// picked where the CPU has FMA too). The SSE2 and portable versions, for
+// CPUs (and WebAssembly) without one, compute float lanes with
+// fmaf_by_double() and call the C library's fma on each double lane
+// (correctly rounded by C's definition, also in WebAssembly): slower,
+// but the same bits.
 template <typename Isa, typename Vec>
 NN_INLINE Vec fmadd(Vec a, Vec b, Vec c) {
   constexpr bool single = sizeof(a[0]) == 4;
-  if constexpr (Isa::bytes == 16) {
+  if constexpr (Isa::bytes == 16 && single) {
+    return fmaf_by_double(a, b, c);
+  } else if constexpr (Isa::bytes == 16) {
     for (std::size_t k = 0; k < sizeof a / sizeof a[0]; ++k) {
-      if constexpr (single) {
-        a[k] = __builtin_fmaf(a[k], b[k], c[k]);
-      } else {
-        a[k] = __builtin_fma(a[k], b[k], c[k]);
-      }
+      a[k] = __builtin_fma(a[k], b[k], c[k]);
     }
   } else {
 #if NN_X86_KERNELS
