@@ -65,7 +65,8 @@ NN_INLINE void memory_loop(const T* x, T* y, std::size_t n, VF vector,
   if (!Isa::streams || n * sizeof(T) < stream_threshold_bytes()) {
     for (; i + w <= n; i += w) store(y + i, vector(load<Vec>(x + i)));
   } else {
-    for (; i < n && reinterpret_cast<std::uintptr_t>(y + i) % Isa::bytes; ++i) {
+    for (; i < n && reinterpret_cast<std::uintptr_t>(y + i) % Isa::bytes;
+         ++i) {
       y[i] = scalar(x[i]);
     }
     for (; i + 4 * page <= n; i += 4 * page) {
