@@ -24,6 +24,8 @@ packages=(
   # the built book in a real browser (playwright-core drives Debian's
   # Chromium; npm packages come from tests/browser/package-lock.json)
   chromium linkchecker
+  # the kernels (and later the examples) in WebAssembly, run under node
+  emscripten
 )
 # Node.js for the browser tests, unless the machine has one already.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

@@ -34,18 +34,24 @@ inline constexpr double gelu_kappa = 0.044715;
 ///
 /// `Phi(x)` is computed as `erfc(-x / sqrt(2)) / 2`, which stays accurate
 /// for large negative `x`. As in PyTorch, `gelu(-inf)` is NaN
-/// (`-inf * 0`).
+/// (`-inf * 0`), and a NaN comes out as itself, quieted: its sign and
+/// payload are kept, as nn::fast::gelu() does (a product of two NaNs,
+/// whose sign would depend on the operand order, is never taken).
 /// \~korean
 /// @brief GELU. 표준정규분포의 누적분포함수 `Phi`로 `x * Phi(x)`이다
 /// (`torch.nn.functional.gelu`, `approximate='none'`).
 ///
 /// `Phi(x)`는 `erfc(-x / sqrt(2)) / 2`로 계산해서 절댓값이 큰 음수에서도
-/// 정확하다. PyTorch처럼 `gelu(-inf)`는 NaN이다(`-inf * 0`).
+/// 정확하다. PyTorch처럼 `gelu(-inf)`는 NaN이다(`-inf * 0`). NaN을 넣으면
+/// 그 NaN이 조용한(quiet) NaN이 되어 부호와 페이로드를 그대로 지닌 채
+/// 나온다. nn::fast::gelu()도 같다(부호가 피연산자 순서에 따라 달라지는
+/// 두 NaN의 곱은 계산하지 않는다).
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the activation \~korean 활성화 값 \~
 template <std::floating_point T>
 T gelu(T x) noexcept {
+  if (x != x) return x + x;  // the NaN itself, quieted
   using W = detail::wider_t<T>;
   const W w = x;
   return static_cast<T>(

@@ -1,11 +1,13 @@
 /// @file
 /// \~english The compiled, vectorised loops behind the batched
 /// activations (src/nn/kernels.cpp), one version per instruction set
-/// (SSE2, AVX2, AVX-512) with the same bits from each. Users call
-/// relu.hpp, leaky_relu.hpp, prelu.hpp and fast.hpp instead.
+/// (SSE2, AVX2, AVX-512 and a portable one in plain C++, the only one
+/// off x86-64 and in WebAssembly) with the same bits from each. Users
+/// call relu.hpp, leaky_relu.hpp, prelu.hpp and fast.hpp instead.
 /// \~korean 배치 활성화 함수 뒤에서 도는, 미리 컴파일한 벡터화
-/// 반복문(src/nn/kernels.cpp). 명령어 집합(SSE2, AVX2, AVX-512)마다 한
-/// 판씩 있고 어느 판이든 비트가 같다. 사용자는 relu.hpp, leaky_relu.hpp,
+/// 반복문(src/nn/kernels.cpp). 명령어 집합(SSE2, AVX2, AVX-512, 그리고
+/// x86-64가 아닌 곳과 WebAssembly에서 쓰는 순수 C++ 이식판)마다 한 판씩
+/// 있고 어느 판이든 비트가 같다. 사용자는 relu.hpp, leaky_relu.hpp,
 /// prelu.hpp, fast.hpp의 함수를 부른다.
 /// \~
 #pragma once
@@ -25,13 +27,18 @@ namespace nn::detail {
 std::size_t stream_threshold_bytes() noexcept;
 
 /// \~english @brief The instruction set of the kernel versions this
-/// process runs: `"avx512"`, `"avx2"` (with FMA) or `"sse2"`. The widest
-/// the CPU supports, unless the environment variable `NN_ISA` (`sse2`,
-/// `avx2` or `avx512`) caps it; every version gives the same bits.
+/// process runs: `"avx512"`, `"avx2"` (with FMA), `"sse2"` or
+/// `"portable"`. On x86-64, the widest the CPU supports, unless the
+/// environment variable `NN_ISA` (`portable`, `sse2`, `avx2` or
+/// `avx512`) caps it; elsewhere, in WebAssembly and in a build with
+/// `NN_PORTABLE_KERNELS=1`, always `"portable"`. Every version gives the
+/// same bits.
 /// \~korean @brief 이 프로세스가 쓰는 커널 판의 명령어 집합:
-/// `"avx512"`, `"avx2"`(FMA 포함), `"sse2"` 가운데 하나. CPU가 지원하는
-/// 가장 넓은 것을 쓰되, 환경 변수 `NN_ISA`(`sse2`, `avx2`, `avx512`)로
-/// 낮출 수 있다. 어느 판이든 비트가 같다.
+/// `"avx512"`, `"avx2"`(FMA 포함), `"sse2"`, `"portable"` 가운데 하나.
+/// x86-64에서는 CPU가 지원하는 가장 넓은 것을 쓰되, 환경 변수
+/// `NN_ISA`(`portable`, `sse2`, `avx2`, `avx512`)로 낮출 수 있다. 그 밖의
+/// 기계, WebAssembly, `NN_PORTABLE_KERNELS=1`로 빌드한 라이브러리에서는
+/// 언제나 `"portable"`이다. 어느 판이든 비트가 같다.
 /// \~
 /// @return \~english its name \~korean 그 이름 \~
 const char* kernel_isa() noexcept;

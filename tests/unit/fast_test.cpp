@@ -144,6 +144,20 @@ TEST_CASE("fast activations handle infinities, zeros and NaN",
   CHECK(std::isnan(y[4]));
 }
 
+TEST_CASE("fast gelu and nn::gelu give a NaN the same bits", "[fast]") {
+  std::vector<float> x;
+  for (std::uint32_t b : {0x7fc00000u, 0xffc00000u, 0x7fc01234u}) {
+    x.push_back(std::bit_cast<float>(b));
+  }
+  x.resize(37, x.front());  // whole vectors and a tail
+  std::vector<float> y(x.size());
+  nn::fast::gelu(x, y);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    CHECK(std::bit_cast<std::uint32_t>(y[i]) ==
+          std::bit_cast<std::uint32_t>(nn::gelu(x[i])));
+  }
+}
+
 TEST_CASE("fast activations give each element the same bits whatever "
           "its position, and work in place",
           "[fast]") {

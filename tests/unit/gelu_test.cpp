@@ -5,8 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <vector>
 
 using nn_test::ulps;
 
@@ -37,6 +40,35 @@ TEST_CASE("gelu is NaN where PyTorch's is: -inf, and the derivative "
   CHECK(std::isnan(nn::gelu_tanh(-inf)));
   CHECK(std::isnan(nn::gelu_tanh_grad(inf)));
   CHECK(nn::gelu_grad(1e30) == 1.0);
+}
+
+namespace {
+// gelu() of every NaN in `nans` (bit patterns), scalar and batched: each
+// must be the input itself with the quiet bit set, sign and payload kept.
+template <typename T, typename Bits>
+void check_gelu_keeps_nan(std::vector<Bits> nans, Bits quiet) {
+  std::vector<T> x;
+  for (Bits b : nans) x.push_back(std::bit_cast<T>(b));
+  x.resize(37, x.front());  // long enough for any vectorised loop
+  std::vector<T> y(x.size());
+  nn::gelu<T>(x, y);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const Bits want = std::bit_cast<Bits>(x[i]) | quiet;
+    CHECK(std::bit_cast<Bits>(nn::gelu(x[i])) == want);
+    CHECK(std::bit_cast<Bits>(y[i]) == want);
+  }
+}
+}  // namespace
+
+TEST_CASE("gelu of a NaN is that NaN, sign and payload kept (as PyTorch "
+          "and nn::fast::gelu), scalar and batched alike",
+          "[gelu]") {
+  check_gelu_keeps_nan<float, std::uint32_t>(
+      {0x7fc00000u, 0xffc00000u, 0x7fc01234u, 0xffa00001u}, 0x00400000u);
+  check_gelu_keeps_nan<double, std::uint64_t>(
+      {0x7ff8000000000000u, 0xfff8000000000000u, 0x7ff8000000001234u,
+       0xfff4000000000001u},
+      0x0008000000000000u);
 }
 
 TEST_CASE("batched gelu matches the scalar one and checks sizes",

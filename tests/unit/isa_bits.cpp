@@ -7,9 +7,9 @@
 #include <nn/gelu.hpp>
 #include <nn/kernels.hpp>
 
-#include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <span>
 #include <vector>
@@ -34,28 +34,51 @@ std::vector<float> inputs() {
                           -L::infinity(), L::quiet_NaN(), L::denorm_min(),
                           -L::denorm_min(), L::min(), L::max(), -L::max()};
   for (std::uint64_t b = 0; b < (std::uint64_t{1} << 32); b += 65521) {
-    x.push_back(std::bit_cast<float>(static_cast<std::uint32_t>(b)));
+    // (memcpy, not std::bit_cast: emscripten 3.1.6's libc++ has none)
+    const auto bits = static_cast<std::uint32_t>(b);
+    float f;
+    std::memcpy(&f, &bits, sizeof f);
+    x.push_back(f);
   }
   // Dense where the smooth functions change branch: -120 .. 120.
   for (int i = -120000; i <= 120000; ++i) x.push_back(float(i) * 1e-3f);
   return x;
 }
 
+template <typename T>
+unsigned long long bits_of(T v) {
+  std::uint64_t b = 0;
+  std::memcpy(&b, &v, sizeof v);
+  return b;
+}
+
+// `--dump NAME`: instead of its hash, the named kernel's every input and
+// output bits, one pair a line (to find what differs).
+const char* dump_name = nullptr;
+
 template <typename T, typename F>
 void report(const char* name, const std::vector<T>& x, F kernel) {
   std::vector<T> y(x.size());
   kernel(x.data(), y.data(), x.size());
+  if (dump_name != nullptr) {
+    if (std::strcmp(name, dump_name) != 0) return;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      std::printf("%llx %llx\n", bits_of(x[i]), bits_of(y[i]));
+    }
+    return;
+  }
   std::printf("%s %016llx\n", name,
               static_cast<unsigned long long>(hash<T>(y)));
 }
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   namespace d = nn::detail;
+  if (argc == 3 && std::strcmp(argv[1], "--dump") == 0) dump_name = argv[2];
   const std::vector<float> xf = inputs();
   const std::vector<double> xd(xf.begin(), xf.end());
-  std::printf("%s\n", d::kernel_isa());
+  if (dump_name == nullptr) std::printf("%s\n", d::kernel_isa());
   report("relu_f", xf, [](auto x, auto y, auto n) { d::relu_kernel(x, y, n); });
   report("relu_d", xd, [](auto x, auto y, auto n) { d::relu_kernel(x, y, n); });
   report("relu_grad_f", xf,
