@@ -575,7 +575,7 @@ def config_inited(app, config):
 # Added to every book's LaTeX preamble: a chapter's running head names it
 # the way its first page does (\litbookchaptername, which a book may define
 # per language), and a chapter without a number (the preface) shows none;
-# \needspace keeps short listings on one page (keep_blocks_together).
+# \needspace keeps short listings on one page (latex_listings).
 LATEX_PREAMBLE = r"""
 \usepackage{needspace}
 \providecommand{\litbookchaptername}[1]{\chaptername\ #1}
@@ -589,14 +589,19 @@ LATEX_PREAMBLE = r"""
 KEEP_TOGETHER_LINES = 40
 
 
-def keep_blocks_together(app, doctree, docname):
+def latex_listings(app, doctree, docname):
     """In LaTeX, a listing or output shorter than ``KEEP_TOGETHER_LINES``
     starts on a new page when the rest of the page cannot hold it, instead
-    of breaking with "(continued on next page)"."""
+    of breaking with "(continued on next page)". Every listing's text is
+    also kept for ``litbook-listings.json`` (see ``write_listings``)."""
     if app.builder.format != "latex":
         return
+    listings = app.__dict__.setdefault("litbook_listings", [])
     for block in list(doctree.findall(nodes.literal_block)):
-        lines = block.astext().count("\n") + 1
+        text = block.astext()
+        listings.append({"source": f"{block.source}:{block.line}",
+                         "text": text})
+        lines = text.count("\n") + 1
         if lines > KEEP_TOGETHER_LINES:
             continue
         target = block
@@ -607,6 +612,17 @@ def keep_blocks_together(app, doctree, docname):
         need = nodes.raw("", f"\\needspace{{{lines + 3}\\baselineskip}}\n",
                          format="latex")
         target.parent.insert(target.parent.index(target), need)
+
+
+def write_listings(app, exc):
+    """The text of every listing of the LaTeX book, for check_pdf.py to
+    find in the PDF's text as a reader would copy it."""
+    if exc or app.builder.format != "latex":
+        return
+    path = os.path.join(app.outdir, "litbook-listings.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(getattr(app, "litbook_listings", []), f,
+                  ensure_ascii=False, indent=0)
 
 
 def html_only_docs(app):
@@ -727,7 +743,8 @@ def setup(app):
                 priority=400)
     app.connect("html-page-context", page_context)
     app.connect("doctree-resolved", unique_ids)
-    app.connect("doctree-resolved", keep_blocks_together)
+    app.connect("doctree-resolved", latex_listings)
+    app.connect("build-finished", write_listings)
     app.connect("build-finished", build_finished)
     return {"version": "0.1", "parallel_read_safe": True,
             "parallel_write_safe": True, "env_version": 2}
