@@ -84,6 +84,13 @@ cpp_index_common_prefix = ["nn::"]
 breathe_show_include = False
 
 # LaTeX: XeLaTeX with Noto CJK for Hangul; no babel (fontspec only).
+# The KR faces of Noto CJK (fontspec command, family, features); litbook
+# loads each from a copy of its collection that names the face in the PDF.
+litbook_latex_fonts = [
+    ("setmainfont", "Noto Serif CJK KR", []),
+    ("setsansfont", "Noto Sans CJK KR", []),
+    ("setmonofont", "Noto Sans Mono CJK KR", ["Scale=0.9"]),
+]
 latex_engine = "xelatex"
 latex_use_xindy = False
 latex_show_urls = "footnote"
@@ -93,13 +100,11 @@ latex_elements = {
     "babel": "",
     "polyglossia": "",
     "fncychap": "",
-    # The KR faces of Noto CJK. Korean breaks at spaces, between words (no
-    # \XeTeXlinebreaklocale, which breaks between any two syllables), and
-    # justification stretches the spaces only, never between letters.
+    # After the fonts of litbook_latex_fonts: Korean breaks at spaces,
+    # between words (no \XeTeXlinebreaklocale, which breaks between any two
+    # syllables), and justification stretches the spaces only, never the
+    # letters; the text copies as it was typed (ActualText).
     "fontpkg": r"""
-\setmainfont{Noto Serif CJK KR}
-\setsansfont{Noto Sans CJK KR}
-\setmonofont{Noto Sans Mono CJK KR}[Scale=0.9]
 \XeTeXgenerateactualtext=1
 \tolerance=2000
 \emergencystretch=2em

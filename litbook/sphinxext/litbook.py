@@ -40,6 +40,7 @@ import os
 import posixpath
 import re
 import shutil
+import subprocess
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
@@ -655,8 +656,25 @@ def copy_mathjax(static):
     os.replace(tmp, root)
 
 
+def latex_fonts(app):
+    """The fonts of ``litbook_latex_fonts``, loaded so that the PDF names
+    the face it uses (latex_fonts.py), before the book's ``fontpkg``."""
+    fonts = app.config.litbook_latex_fonts
+    if app.builder.format != "latex" or not fonts:
+        return
+    import latex_fonts as lf
+    fontdir = os.path.join(build_dir(app.env), "fonts")
+    try:
+        cmds = lf.fontspec_preamble(fonts, fontdir)
+    except (lf.FontError, OSError, subprocess.CalledProcessError) as e:
+        raise LitbookError(f"litbook_latex_fonts: {e}")
+    app.builder.context["fontpkg"] = cmds + app.builder.context.get(
+        "fontpkg", "")
+
+
 def builder_inited(app):
     html_only_docs(app)
+    latex_fonts(app)
     if app.builder.format == "html" and app.config.html_theme == "furo":
         # Debian's furo.js imports Gumshoe as an ES module but is loaded as a
         # classic script; load the (UMD) Gumshoe first and strip the import.
@@ -724,6 +742,7 @@ def setup(app):
     app.add_config_value("litbook_chapter_ref", CHAPTER_REF, "env")
     app.add_config_value("litbook_authors", {}, "env")
     app.add_config_value("litbook_html_only", [], "env")
+    app.add_config_value("litbook_latex_fonts", [], "env")
     app.setup_extension("search_ko")  # Korean search language (search_ko.py)
     app.add_role("val", val_role)
     app.add_role("chapter", chapter_role)
