@@ -28,8 +28,6 @@ def listing_problems(pdf, listings_json, text):
     a line of the PDF's text (squeezed the same way)."""
     with open(listings_json, encoding="utf-8") as f:
         listings = json.load(f)
-    if not listings:
-        return [f"{listings_json}: no listings recorded"]
     lines = {squeeze(l) for l in text.splitlines()}
     problems = []
     for listing in listings:
