@@ -17,7 +17,7 @@ extensions = [
     "litbook",
 ]
 
-author = "relu-book"
+author = "The relu-book authors"
 version = release = "0.1"
 copyright = "2026, relu-book authors"
 language = "ko"
@@ -32,6 +32,14 @@ litbook_titles = {
     "en": "Understanding ReLU, Visually",
 }
 project = litbook_titles["ko"]
+# The title page's author line and the EPUB's creator, per language.
+litbook_authors = {
+    "ko": "relu-book 저자들",
+    "en": "The relu-book authors",
+}
+# Pages of the HTML book only (the build-timing report says nothing in
+# print): left out of the PDF and the EPUB.
+litbook_html_only = ["timing"]
 
 # i18n: one catalogue per document, no churn from source locations.
 # The catalogues are docs/locale/<lang>/LC_MESSAGES/*.po; the build compiles
@@ -79,6 +87,13 @@ cpp_index_common_prefix = ["nn::"]
 breathe_show_include = False
 
 # LaTeX: XeLaTeX with Noto CJK for Hangul; no babel (fontspec only).
+# The KR faces of Noto CJK (fontspec command, family, features); litbook
+# loads each from a copy of its collection that names the face in the PDF.
+litbook_latex_fonts = [
+    ("setmainfont", "Noto Serif CJK KR", []),
+    ("setsansfont", "Noto Sans CJK KR", []),
+    ("setmonofont", "Noto Sans Mono CJK KR", ["Scale=0.9"]),
+]
 latex_engine = "xelatex"
 latex_use_xindy = False
 latex_show_urls = "footnote"
@@ -88,29 +103,32 @@ latex_elements = {
     "babel": "",
     "polyglossia": "",
     "fncychap": "",
+    # After the fonts of litbook_latex_fonts: Korean breaks at spaces,
+    # between words (no \XeTeXlinebreaklocale, which breaks between any two
+    # syllables), and justification stretches the spaces only, never the
+    # letters; the text copies as it was typed (ActualText).
     "fontpkg": r"""
-\setmainfont{Noto Serif CJK KR}
-\setsansfont{Noto Sans CJK KR}
-\setmonofont{Noto Sans Mono CJK KR}[Scale=0.9]
-\XeTeXlinebreaklocale "ko"
-\XeTeXlinebreakskip = 0pt plus 1pt
+\XeTeXgenerateactualtext=1
+\tolerance=2000
+\emergencystretch=2em
 """,
     "sphinxsetup": "verbatimwithframe=true, VerbatimColor={rgb}{0.97,0.97,0.97}",
     "printindex": "",
     # Table rows with some air between the text and the rules.
     "preamble": r"\renewcommand{\arraystretch}{1.3}",
 }
-# Per language: the chapter heading ("제 1 장" / "Chapter 1").
+# Per language: how a chapter is named (\litbookchaptername{1}: "제1장" /
+# "Chapter 1"), on the chapter's first page and in the running heads alike.
 litbook_latex_preamble = {
     "ko": r"""
-\makeatletter
-\def\@chapapp{제}
-\def\@chappos{장}
-\makeatother
+\frenchspacing
+\newcommand{\litbookchaptername}[1]{제#1장}
 \usepackage{titlesec}
 \titleformat{\chapter}[display]{\normalfont\bfseries\Huge}
-  {\LARGE 제\,\thechapter\,장}{12pt}{}
+  {\LARGE\litbookchaptername{\thechapter}}{12pt}{}
 \renewcommand{\contentsname}{차례}
 """,
-    "en": "",
+    "en": r"""
+\newcommand{\litbookchaptername}[1]{Chapter #1}
+""",
 }

@@ -12,6 +12,8 @@ packages=(
   # the book: Doxygen, Sphinx and its extensions, MathJax, gettext
   doxygen python3 python3-sphinx python3-breathe furo
   python3-sphinx-copybutton libjs-mathjax node-normalize.css gettext
+  # litbook's own unit tests
+  python3-pytest
   # PDF: XeLaTeX with Noto CJK for Hangul; poppler for checks
   texlive-xetex texlive-fonts-recommended texlive-latex-extra latexmk dvisvgm
   fonts-noto-cjk poppler-utils

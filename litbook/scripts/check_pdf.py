@@ -4,14 +4,46 @@
 Fails (naming the file) when the log reports a missing character (a glyph
 the font lacks: Hangul in a Latin font, say), when pdffonts lists a font
 that is not embedded, or when a chapter title of the .tex source is not in
-the PDF's text (pdftotext). Only a PDF that passes is copied to --copy-to.
+the PDF's text (pdftotext), or when a line of a listing does not come out
+of the PDF's text as it is in the source (a reader copying code from the
+PDF must get code that compiles: "-" as U+002D, not U+2011). The listings'
+text is litbook-listings.json beside the log, written by the LaTeX build.
+Only a PDF that passes is copied to --copy-to.
 """
 import argparse
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+
+
+def squeeze(line):
+    return " ".join(line.split())
+
+
+def listing_problems(pdf, listings_json, text):
+    """Every non-blank line of every listing, its spaces squeezed, must be
+    a line of the PDF's text (squeezed the same way)."""
+    with open(listings_json, encoding="utf-8") as f:
+        listings = json.load(f)
+    lines = {squeeze(l) for l in text.splitlines()}
+    problems = []
+    for listing in listings:
+        for n, line in enumerate(listing["text"].splitlines(), start=1):
+            want = squeeze(line)
+            if want and want not in lines:
+                near = [l for l in lines
+                        if squeeze(l.replace("\u2011", "-")) == want]
+                why = (" (the PDF has it with U+2011 for '-')" if near else "")
+                problems.append(f"{pdf}: line {n} of the listing at "
+                                f"{listing['source']} is not in the PDF's "
+                                f"text as written: {line.strip()!r}{why}")
+    if len(problems) > 30:
+        problems = problems[:30] + [f"{pdf}: ... and {len(problems) - 30} "
+                                    "more listing lines"]
+    return problems
 
 
 def main():
@@ -46,6 +78,17 @@ def main():
                 titles = re.findall(r"^\\chapter\{(.*)\}", f.read(), re.M)
             t = subprocess.run(["pdftotext", "-enc", "UTF-8", a.pdf, "-"],
                                stdout=subprocess.PIPE, text=True).stdout
+            listings = os.path.join(os.path.dirname(a.log),
+                                    "litbook-listings.json")
+            if not os.path.exists(listings):
+                problems.append(f"{listings}: missing (is litbook the "
+                                "Sphinx extension of this book?)")
+            else:
+                # -layout keeps each printed line one line of text.
+                lt = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8",
+                                     a.pdf, "-"], stdout=subprocess.PIPE,
+                                    text=True).stdout
+                problems += listing_problems(a.pdf, listings, lt)
             flat = "".join(t.split())
             for title in titles:
                 plain = re.sub(r"\\[a-zA-Z]+\*?|[{}\\]", "", title)

@@ -2,9 +2,16 @@
 
 Roles and directives that pull tested results into the prose:
 
-``:val:`chapter:key```
+``:val:`chapter:key```, ``:val:`chapter:key|particle```
     A value the chapter's example computed (``values.json``). An unknown
-    chapter or key fails the build, naming the key and the document.
+    chapter or key fails the build, naming the key and the document. After
+    ``|``, a particle (written in either form: 은 or 는) that the role puts
+    in the form agreeing with the value as read aloud (ko_particles.py):
+    ``:val:`ch:slope|로``` gives "0.25로" but "10으로".
+``:chapter:`label```, ``:chapter:`label|particle```
+    A link to the chapter whose title carries ``label``, written as
+    ``litbook_chapter_ref`` says for the reader's language ("2장 「ReLU의
+    도함수」" / "Chapter 2"), then the particle that agrees with it.
 ``.. output:: chapter``
     The example's stdout in the reader's language, the very text the
     golden test compared with ``expected.<lang>.txt``.
@@ -33,20 +40,27 @@ import os
 import posixpath
 import re
 import shutil
+import subprocess
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+import ko_particles
 import litbook_listings
 
 logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
 MARKER = re.compile(r"^\s*(?://|#)\s*\[(/?)([A-Za-z0-9_-]+)\]\s*$")
 LANG_NAMES = {"ko": "한국어", "en": "English"}
+# Languages whose particles change with the word before them.
+PARTICLE_RULES = {"ko": ko_particles.attach}
+# How a chapter reference reads (litbook_chapter_ref), per language.
+CHAPTER_REF = {"ko": "{number}장 「{title}」", "en": "Chapter {number}"}
 MATHJAX_SRC = "/usr/share/javascript/mathjax"
 MATHJAX_KEEP = [
     "MathJax.js", "config/TeX-AMS_SVG.js", "extensions", "jax/input/TeX",
@@ -93,23 +107,103 @@ def load_values(env, chapter):
     return cache[chapter][1]
 
 
+def particle_after(env, text, particle):
+    """``particle`` (written in either of its forms) in the form that agrees
+    with ``text`` as read in the reader's language. A language without a
+    rule in ``PARTICLE_RULES`` keeps it as written: Sphinx parses the source
+    paragraph before it puts the translation in its place, and the
+    translation gate fails on a paragraph left untranslated."""
+    rule = PARTICLE_RULES.get(lang_of(env))
+    if rule is None:
+        return particle
+    try:
+        return rule(text, particle)
+    except ValueError as e:
+        raise LitbookError(str(e))
+
+
 def val_role(name, rawtext, text, lineno, inliner, options={}, content=[]):
+    """``:val:`chapter:key``` or ``:val:`chapter:key|particle```: the value,
+    then the particle in the form that agrees with how the value is read
+    (``:val:`ch:slope|로``` gives "0.25로" and "10으로")."""
     env = inliner.document.settings.env
-    chapter, sep, key = text.partition(":")
+    ref, bar, particle = text.partition("|")
+    chapter, sep, key = ref.partition(":")
     try:
         if not sep:
-            raise LitbookError(f"glue key '{text}' must be 'chapter:key'")
+            raise LitbookError(f"glue key '{text}' must be 'chapter:key' or "
+                               "'chapter:key|particle'")
         values = load_values(env, chapter)
         if key not in values:
             raise LitbookError(f"unknown glue key '{key}' of chapter "
                                f"'{chapter}' (known: "
                                f"{', '.join(sorted(values)) or 'none'})")
+        if bar and not particle:
+            raise LitbookError(f"glue key '{text}': no particle after '|'")
+        after = particle_after(env, values[key], particle) if bar else ""
     except LitbookError as e:
         msg = inliner.reporter.error(f"{env.docname}: {e}", line=lineno)
         prb = inliner.problematic(rawtext, rawtext, msg)
         return [prb], [msg]
     node = nodes.inline(rawtext, values[key], classes=["litbook-val"])
+    return ([node, nodes.Text(after)] if after else [node]), []
+
+
+class chapter_ref(nodes.Inline, nodes.Element):
+    """A reference to a chapter, written once its number is known."""
+
+
+def chapter_role(name, rawtext, text, lineno, inliner, options={},
+                 content=[]):
+    """``:chapter:`label``` or ``:chapter:`label|particle```: "2장 「ReLU의
+    도함수」" / "Chapter 2" (``litbook_chapter_ref``), a link to the chapter
+    whose title carries ``label``, then the particle that agrees."""
+    label, bar, particle = text.partition("|")
+    node = chapter_ref(rawtext, label=label.strip().lower(),
+                       particle=particle if bar else None)
+    node.source, node.line = inliner.reporter.get_source_and_line(lineno)
     return [node], []
+
+
+class ChapterRefs(SphinxPostTransform):
+    """Writes every ``chapter_ref``: the chapter's number and title in the
+    reader's language, as a cross-reference that Sphinx then resolves (so
+    it links in HTML, EPUB and PDF alike)."""
+    default_priority = 5  # before sphinx's ReferencesResolver (10)
+
+    def run(self, **kwargs):
+        env = self.env
+        fmt = self.config.litbook_chapter_ref.get(lang_of(env))
+        labels = env.get_domain("std").labels
+        for node in list(self.document.findall(chapter_ref)):
+            label = node["label"]
+            try:
+                if fmt is None:
+                    raise LitbookError(
+                        f"litbook_chapter_ref has no format for language "
+                        f"'{lang_of(env)}'")
+                if label not in labels:
+                    raise LitbookError(f"unknown chapter label '{label}'")
+                docname, _, _ = labels[label]
+                number = env.toc_secnumbers.get(docname, {}).get("")
+                if not number:
+                    raise LitbookError(f"label '{label}' is not the title of "
+                                       "a numbered chapter")
+                title = env.titles[docname].astext()
+                text = fmt.format(number=".".join(map(str, number)),
+                                  title=title)
+                after = (particle_after(env, text, node["particle"])
+                         if node["particle"] is not None else "")
+            except LitbookError as e:
+                logger.error(f"{node.source}: {e}", location=node)
+                node.replace_self(nodes.Text(node.rawsource))
+                continue
+            xref = addnodes.pending_xref(
+                "", nodes.inline(text, text), refdomain="std",
+                reftype="ref", reftarget=label, refexplicit=True,
+                refwarn=True, refdoc=node.get("refdoc", env.docname))
+            xref.source, xref.line = node.source, node.line
+            node.replace_self([xref, nodes.Text(after)] if after else [xref])
 
 
 class OutputDirective(SphinxDirective):
@@ -460,14 +554,15 @@ def config_inited(app, config):
         config.epub_identifier = uid
         config.epub_scheme = "unknown"
         config.epub_uid = uid
+        author = config.litbook_authors.get(lang, config.author)
+        config.epub_author = author
         config.latex_documents = [
             (config.root_doc, f"{config.litbook_pdf_name}.tex", title,
-             config.author, "manual")]
-    preamble = config.litbook_latex_preamble.get(lang, "")
-    if preamble:
-        config.latex_elements = dict(config.latex_elements)
-        config.latex_elements["preamble"] = (
-            config.latex_elements.get("preamble", "") + preamble)
+             author, "manual")]
+    config.latex_elements = dict(config.latex_elements)
+    config.latex_elements["preamble"] = (
+        config.latex_elements.get("preamble", "")
+        + config.litbook_latex_preamble.get(lang, "") + LATEX_PREAMBLE)
     # HTML uses MathJax (shipped inside the book); imgmath is loaded only for
     # EPUB, whose build passes -D html_math_renderer=imgmath.
     if not config.html_math_renderer:
@@ -495,6 +590,71 @@ def config_inited(app, config):
         config.mathjax_path = "mathjax/MathJax.js?config=TeX-AMS_SVG"
 
 
+# Added to every book's LaTeX preamble: a chapter's running head names it
+# the way its first page does (\litbookchaptername, which a book may define
+# per language), and a chapter without a number (the preface) shows none;
+# \needspace keeps short listings on one page (latex_listings).
+LATEX_PREAMBLE = r"""
+\usepackage{needspace}
+\providecommand{\litbookchaptername}[1]{\chaptername\ #1}
+\makeatletter
+\renewcommand{\chaptermark}[1]{\markboth{%
+  \ifnum\c@secnumdepth>\m@ne\litbookchaptername{\thechapter}\quad\fi
+  #1}{}}
+\makeatother
+"""
+# A listing of at most this many lines is never split across two pages.
+KEEP_TOGETHER_LINES = 40
+
+
+def latex_listings(app, doctree, docname):
+    """In LaTeX, a listing or output shorter than ``KEEP_TOGETHER_LINES``
+    starts on a new page when the rest of the page cannot hold it, instead
+    of breaking with "(continued on next page)". Every listing's text is
+    also kept for ``litbook-listings.json`` (see ``write_listings``)."""
+    if app.builder.format != "latex":
+        return
+    listings = app.__dict__.setdefault("litbook_listings", [])
+    for block in list(doctree.findall(nodes.literal_block)):
+        text = block.astext()
+        listings.append({"source": f"{block.source}:{block.line}",
+                         "text": text})
+        lines = text.count("\n") + 1
+        if lines > KEEP_TOGETHER_LINES:
+            continue
+        target = block
+        if isinstance(block.parent, nodes.container) and \
+                block.parent.get("literal_block"):
+            target = block.parent  # with its caption
+        # The lines of the block, its frame and caption, in body lines.
+        need = nodes.raw("", f"\\needspace{{{lines + 3}\\baselineskip}}\n",
+                         format="latex")
+        target.parent.insert(target.parent.index(target), need)
+
+
+def write_listings(app, exc):
+    """The text of every listing of the LaTeX book, for check_pdf.py to
+    find in the PDF's text as a reader would copy it."""
+    if exc or app.builder.format != "latex":
+        return
+    path = os.path.join(app.outdir, "litbook-listings.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(getattr(app, "litbook_listings", []), f,
+                  ensure_ascii=False, indent=0)
+
+
+def html_only_docs(app):
+    """Documents of ``litbook_html_only`` are left out of the PDF and the
+    EPUB: excluded for those builders, and so dropped from the toctree
+    (whose warning about an excluded document is then expected)."""
+    docs = app.config.litbook_html_only
+    if not docs or not (app.builder.format == "latex"
+                        or app.builder.name.startswith("epub")):
+        return
+    app.config.exclude_patterns.extend(f"{d}.rst" for d in docs)
+    app.config.suppress_warnings.append("toc.excluded")
+
+
 def copy_mathjax(static):
     """A pruned copy of Debian's MathJax 2 (SVG output: no web fonts)."""
     root = os.path.join(static, "mathjax")
@@ -513,7 +673,25 @@ def copy_mathjax(static):
     os.replace(tmp, root)
 
 
+def latex_fonts(app):
+    """The fonts of ``litbook_latex_fonts``, loaded so that the PDF names
+    the face it uses (latex_fonts.py), before the book's ``fontpkg``."""
+    fonts = app.config.litbook_latex_fonts
+    if app.builder.format != "latex" or not fonts:
+        return
+    import latex_fonts as lf
+    fontdir = os.path.join(build_dir(app.env), "fonts")
+    try:
+        cmds = lf.fontspec_preamble(fonts, fontdir)
+    except (lf.FontError, OSError, subprocess.CalledProcessError) as e:
+        raise LitbookError(f"litbook_latex_fonts: {e}")
+    app.builder.context["fontpkg"] = cmds + app.builder.context.get(
+        "fontpkg", "")
+
+
 def builder_inited(app):
+    html_only_docs(app)
+    latex_fonts(app)
     if app.builder.format == "html" and app.config.html_theme == "furo":
         # Debian's furo.js imports Gumshoe as an ES module but is loaded as a
         # classic script; load the (UMD) Gumshoe first and strip the import.
@@ -578,8 +756,15 @@ def setup(app):
     app.add_config_value("litbook_only", [], "env")
     app.add_config_value("litbook_pdf_name", "book", "env")
     app.add_config_value("litbook_latex_preamble", {}, "env")
+    app.add_config_value("litbook_chapter_ref", CHAPTER_REF, "env")
+    app.add_config_value("litbook_authors", {}, "env")
+    app.add_config_value("litbook_html_only", [], "env")
+    app.add_config_value("litbook_latex_fonts", [], "env")
     app.setup_extension("search_ko")  # Korean search language (search_ko.py)
     app.add_role("val", val_role)
+    app.add_role("chapter", chapter_role)
+    app.add_node(chapter_ref)
+    app.add_post_transform(ChapterRefs)
     app.add_directive("output", OutputDirective)
     app.add_directive("excerpt", ExcerptDirective)
     app.add_directive("fig", FigDirective)
@@ -594,6 +779,8 @@ def setup(app):
                 priority=400)
     app.connect("html-page-context", page_context)
     app.connect("doctree-resolved", unique_ids)
+    app.connect("doctree-resolved", latex_listings)
+    app.connect("build-finished", write_listings)
     app.connect("build-finished", build_finished)
     litbook_listings.setup(app)
     return {"version": "0.1", "parallel_read_safe": True,
