@@ -29,6 +29,6 @@ do for [which in "cache memory"] {
          using (column("i") - 0.2):"ours" with boxes \
          lc rgb C1 title L_ours, \
        "" using (column("i") + 0.2):"torch" with boxes \
-         lc rgb C2 title L_torch, \
+         fs pattern 5 border lc rgb C_text lc rgb C2 title L_torch, \
        NaN with lines dt D2 lw 2 lc rgb C_muted title L_copy
 }
