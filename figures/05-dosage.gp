@@ -3,25 +3,28 @@
 # Colours: blue for the top path, orange for the bottom path, green for
 # the sum and everything after it; faint dashed lines show the previous
 # step.
+# Colours, dash and point types: the driver's palette (C_*, C<n>, D<n>,
+# P<n>; @litbook_style colours text, border and key), light or dark.
+@litbook_style
 set datafile columnheaders
-set grid lw 0.5 lc rgb "#d0d0d0"
+set grid lw 0.5 lc rgb C_grid
 set border lw 1
-set xzeroaxis lt 1 lc rgb "#808080"
+set xzeroaxis lt 1 lc rgb C_axis
 set key box opaque reverse Left samplen 3
 set xrange [0:1]
 set xtics 0.1
 set xlabel L_x
 stages = datadir."/stages.dat"
-blue = "#1f77b4"
-orange = "#ff7f0e"
-green = "#2ca02c"
+blue = C1
+orange = C2
+green = C3
 
 set output fig("step1")
 set title L_t1
 set ylabel L_y_act
 set yrange [-1:1]
 set key top left
-plot stages using "x":"z1" with lines lw 1.5 dt 2 lc rgb "#9ecae1" \
+plot stages using "x":"z1" with lines lw 1.5 dt D2 lc rgb C1f \
        title L_k_z1, \
      stages using "x":"a1" with lines lw 3 lc rgb blue title L_k_a1
 
@@ -42,7 +45,7 @@ set output fig("step4")
 set title L_t4
 set yrange [-2:36]
 set key top left
-plot stages using "x":"z2" with lines lw 1.5 dt 2 lc rgb "#fdd0a2" \
+plot stages using "x":"z2" with lines lw 1.5 dt D2 lc rgb C2f \
        title L_k_z2, \
      stages using "x":"bottom" with lines lw 3 lc rgb orange \
        title L_k_bottom
@@ -51,9 +54,9 @@ set output fig("step5")
 set title L_t5
 set yrange [-40:40]
 set key bottom left
-plot stages using "x":"top" with lines lw 1.5 dt 2 lc rgb blue \
+plot stages using "x":"top" with lines lw 1.5 dt D2 lc rgb blue \
        title L_k_top, \
-     stages using "x":"bottom" with lines lw 1.5 dt 2 lc rgb orange \
+     stages using "x":"bottom" with lines lw 1.5 dt D4 lc rgb orange \
        title L_k_bottom, \
      stages using "x":"sum" with lines lw 3 lc rgb green title L_k_sum
 
@@ -61,7 +64,7 @@ set output fig("step6")
 set title L_t6
 set yrange [-20:20]
 set key top left
-plot stages using "x":"sum" with lines lw 1.5 dt 2 lc rgb "#a1d99b" \
+plot stages using "x":"sum" with lines lw 1.5 dt D2 lc rgb C3f \
        title L_k_sum, \
      stages using "x":"shifted" with lines lw 3 lc rgb green \
        title L_k_shifted
@@ -71,7 +74,7 @@ set title L_t7
 set ylabel L_y_out
 set yrange [-0.5:1.5]
 set key top left
-plot stages using "x":"shifted" with lines lw 1.5 dt 2 lc rgb "#a1d99b" \
+plot stages using "x":"shifted" with lines lw 1.5 dt D2 lc rgb C3f \
        title L_k_shifted, \
      stages using "x":"y" with lines lw 3 lc rgb green title L_k_y
 
@@ -84,9 +87,9 @@ set ytics 0.2
 set key top left
 plot datadir."/exact.dat" using "x":"y" with lines lw 2 lc rgb green \
        title L_k_exact, \
-     datadir."/article-grid.dat" using "x":"y" with points pt 6 ps 1.4 \
-       lw 1.5 lc rgb "#d62728" title L_k_art, \
-     stages using "x":"y" with points pt 7 ps 0.6 lc rgb "#000000" \
+     datadir."/article-grid.dat" using "x":"y" with points pt P6 ps 1.4 \
+       lw 1.5 lc rgb C4 title L_k_art, \
+     stages using "x":"y" with points pt P1 ps 0.6 lc rgb C_fg \
        title L_k_own, \
-     datadir."/peak.dat" using "x":"y" with points pt 2 ps 2.5 lw 2 \
-       lc rgb "#9467bd" title L_k_peak
+     datadir."/peak.dat" using "x":"y" with points pt P7 ps 2.5 lw 2 \
+       lc rgb C5 title L_k_peak

@@ -1,10 +1,13 @@
 # Chapter 8: throughput of each activation (this library and PyTorch)
 # against a plain copy of the same buffers, in cache and in memory.
 # Given by the driver: datadir, lang, fig(name), L_<key> labels.
+# Colours, dash and point types: the driver's palette (C_*, C<n>, D<n>,
+# P<n>; @litbook_style colours text, border and key), light or dark.
+@litbook_style
 set datafile columnheaders
-set grid ytics lw 0.5 lc rgb "#d0d0d0"
+set grid ytics lw 0.5 lc rgb C_grid
 set border lw 1
-set style fill solid 0.85 border -1
+set style fill solid 0.85 border lc rgb C_text
 set boxwidth 0.38
 set logscale y
 set yrange [0.05:30]
@@ -16,16 +19,16 @@ set xtics rotate by -30 nomirror (L_relu 1, L_relu_grad 2, \
     L_gelu 9)
 
 do for [which in "cache memory"] {
+  set output fig("throughput-".which)  # first: what it reads is its data
   stats datadir."/".which.".dat" using "copy" nooutput
   unset arrow
   set arrow from graph 0, first STATS_max to graph 1, first STATS_max \
-      nohead dt 2 lw 2 lc rgb "#404040"
-  set output fig("throughput-".which)
+      nohead dt D2 lw 2 lc rgb C_muted
   set title (which eq "cache" ? L_title_cache : L_title_memory)
   plot datadir."/".which.".dat" \
          using (column("i") - 0.2):"ours" with boxes \
-         lc rgb "#1f77b4" title L_ours, \
+         lc rgb C1 title L_ours, \
        "" using (column("i") + 0.2):"torch" with boxes \
-         lc rgb "#ff7f0e" title L_torch, \
-       NaN with lines dt 2 lw 2 lc rgb "#404040" title L_copy
+         fs pattern 5 border lc rgb C_text lc rgb C2 title L_torch, \
+       NaN with lines dt D2 lw 2 lc rgb C_muted title L_copy
 }

@@ -7,10 +7,29 @@ This driver gives it:
   lang             "ko" or "en"
   fig("name")      the output path of figure <name> in the current format
   L_<key>          each label of the chapter's table in the reader's language
-and runs the script twice in the same gnuplot process: once with the SVG
-terminal (HTML) and once with pdfcairo (LaTeX). Every figure drawn in one
-format must be drawn in the other. Anything gnuplot prints on stderr (errors,
-and warnings such as a column that does not exist) fails the figure.
+  theme            "light" or "dark"
+  C_bg C_text C_grid C_axis C_fg C_muted, C1..C7, C1f..C3f (faint C1..C3),
+  R1..R5 (a ramp, faint to strong), H0..H2 (a heat map, low to high), D1..D6
+  (dash types), P1..P6 (point types): the palette of the theme (PALETTES)
+  litbook_style    a macro (@litbook_style) that colours text, border, tics
+                   and key box; run it at the top and after every `reset`
+and runs the script several times in the same gnuplot process: with the SVG
+terminal (static figure: EPUB, and HTML without scripts), pdfcairo (LaTeX)
+and gnuplot's interactive SVG (HTML), each in the light palette, and the two
+SVGs again in the dark palette (HTML in a dark theme). Every figure drawn in
+one format must be drawn in the others. Anything gnuplot prints on stderr
+(errors, and warnings such as a column that does not exist) fails the figure.
+
+The data of each figure: every file of datadir the script opens (plot or
+stats) after `set output fig("name")` and before the next `set output
+fig(...)` is that figure's data (fig() leaves a mark; the driver watches the
+marks and the opens with inotify, in one queue). So a script reads what a
+figure needs after its `set output`. They are
+merged into one CSV, data/<name>.<lang>.csv: a first column naming the file,
+then the union of the files' columns (the header row of each), and
+data/<name>.<lang>.json says which files and columns it holds and gives each
+column a header in the reader's language (the label of the same key, if the
+table has one).
 
 Results are written to a temporary directory and published only when all of
 them are good; on failure the chapter's figures are removed, so the book never
@@ -18,6 +37,7 @@ shows a stale one.
 """
 import argparse
 import csv
+import json
 import os
 import re
 import shutil
@@ -29,21 +49,99 @@ import time
 import timing
 
 FONT = "Noto Sans CJK KR"
-TERMINALS = {
-    # static SVG: EPUB, and HTML where scripts do not run
-    "svg": f'set terminal svg size 720,420 dynamic enhanced '
-           f'font "{FONT},13" background rgb "white"',
-    # PDF for LaTeX
-    "pdf": f'set terminal pdfcairo size 5.4in,3.15in enhanced '
-           f'font "{FONT},10"',
-    # interactive SVG for HTML: gnuplot's own mouse script embedded
-    # (coordinates under the pointer, a click on a key entry toggles a curve)
-    "isvg": f'set terminal svg size 720,420 dynamic enhanced mouse '
-            f'standalone font "{FONT},13" background rgb "white"',
+
+# The two palettes every figure script draws with (one definition for all
+# scripts). Light: the figures as print and EPUB show them. Dark: for a dark
+# page; text at least 4.5:1 against the background (checked below), curves
+# and marks at least 3:1. Curves are told apart by more than colour: D<n>
+# and P<n> give each its dash or point type.
+PALETTES = {
+    "light": {
+        "C_bg": "#ffffff", "C_text": "#000000", "C_grid": "#d0d0d0",
+        "C_axis": "#808080", "C_fg": "#000000", "C_muted": "#404040",
+        "C1": "#1f77b4", "C2": "#ff7f0e", "C3": "#2ca02c", "C4": "#d62728",
+        "C5": "#9467bd", "C6": "#7f7f7f", "C7": "#555555",
+        "C1f": "#9ecae1", "C2f": "#fdd0a2", "C3f": "#a1d99b",
+        "R1": "#c6dbef", "R2": "#9ecae1", "R3": "#6baed6", "R4": "#3182bd",
+        "R5": "#08306b",
+        "H0": "#ffffff", "H1": "#a9cbe8", "H2": "#4f8fcb",
+    },
+    "dark": {
+        "C_bg": "#1a1c1e", "C_text": "#ececec", "C_grid": "#3a3d41",
+        "C_axis": "#8a8f96", "C_fg": "#f0f0f0", "C_muted": "#b0b0b0",
+        "C1": "#5aa9f0", "C2": "#ffa24d", "C3": "#5ccf5c", "C4": "#ff7070",
+        "C5": "#c5a3f0", "C6": "#a8a8a8", "C7": "#c8c8c8",
+        "C1f": "#2f5f8c", "C2f": "#8a5a2e", "C3f": "#357a35",
+        "R1": "#35536f", "R2": "#3f6f9c", "R3": "#4f8fcb", "R4": "#7fb6ea",
+        "R5": "#c4e2ff",
+        "H0": "#23262a", "H1": "#1d4469", "H2": "#1f5488",
+    },
 }
-# Where each kind is published, below the chapter's figure directory.
-SUBDIR = {"svg": "", "pdf": "", "isvg": "interactive"}
+# Dash types and point types, the same in both themes.
+DASHES = {"D1": 1, "D2": 2, "D3": 3, "D4": 4, "D5": 5, "D6": 6}
+POINTS = {"P1": 7, "P2": 5, "P3": 9, "P4": 11, "P5": 13, "P6": 6, "P7": 2}
+# Pairs that must keep 4.5:1 (text) or 3:1 (lines, marks) in every theme.
+CONTRAST = [("C_text", "C_bg", 4.5), ("C_text", "H0", 4.5),
+            ("C_text", "H1", 4.5), ("C_text", "H2", 4.5),
+            ("C_fg", "C_bg", 4.5)]
+CONTRAST_DARK = [(c, "C_bg", 3.0) for c in
+                 ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C_axis",
+                  "C_muted", "R3", "R4", "R5")]
+STYLE = ("set border lc rgb C_text; set tics textcolor rgb C_text; "
+         "set title textcolor rgb C_text; set xlabel textcolor rgb C_text; "
+         "set ylabel textcolor rgb C_text; set cblabel textcolor rgb C_text; "
+         "set key box lc rgb C_text textcolor rgb C_text; set key nobox; "
+         "set style line 100 lc rgb C_text; set colorbox border 100")
+
+
+def luminance(hexcolour):
+    h = hexcolour.lstrip("#")
+    c = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+         for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def check_palettes():
+    for theme, pal in PALETTES.items():
+        pairs = CONTRAST + (CONTRAST_DARK if theme == "dark" else [])
+        for fg, bg, need in pairs:
+            got = contrast(pal[fg], pal[bg])
+            if got < need:
+                raise Failure(f"{__file__}: palette '{theme}': {fg} "
+                              f"{pal[fg]} on {bg} {pal[bg]} has contrast "
+                              f"{got:.2f}, below {need}")
+
+
+def terminal(kind, bg):
+    if kind == "pdf":
+        return (f'set terminal pdfcairo size 5.4in,3.15in enhanced '
+                f'font "{FONT},10" background rgb "{bg}"')
+    mouse = " mouse standalone" if kind == "isvg" else ""
+    return (f'set terminal svg size 720,420 dynamic enhanced{mouse} '
+            f'font "{FONT},13" background rgb "{bg}"')
+
+
+# What the script is run for: (kind, theme). Static SVG: EPUB, and HTML
+# where scripts do not run; PDF for LaTeX; interactive SVG for HTML:
+# gnuplot's own mouse script embedded (coordinates under the pointer, a
+# click on a key entry toggles a curve). PDF and EPUB keep the light theme.
+RUNS = [("svg", "light"), ("pdf", "light"), ("isvg", "light"),
+        ("svg", "dark"), ("isvg", "dark")]
+# Where each run is published, below the chapter's figure directory.
+SUBDIR = {("svg", "light"): "", ("pdf", "light"): "",
+          ("isvg", "light"): "interactive", ("svg", "dark"): "dark",
+          ("isvg", "dark"): "interactive-dark"}
 EXT = {"svg": "svg", "pdf": "pdf", "isvg": "svg"}
+
+
+def run_key(kind, theme):
+    return f"{kind}-{theme}"
 
 
 class Failure(Exception):
@@ -118,7 +216,100 @@ def unique_svg_ids(path):
             f.write(fixed)
 
 
+class OpenWatch:
+    """Which files are opened, in order, in a few directories (Linux
+    inotify through libc: one queue, so the order of events across the
+    watched directories is the order of the opens)."""
+    IN_CLOSE_WRITE, IN_OPEN, IN_Q_OVERFLOW = 0x08, 0x20, 0x4000
+    IN_NONBLOCK = 0o4000
+
+    def __init__(self):
+        import ctypes
+        import ctypes.util
+        self.libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6",
+                                use_errno=True)
+        self.fd = self.libc.inotify_init1(self.IN_NONBLOCK)
+        if self.fd < 0:
+            raise Failure("inotify is not available: cannot tell which data "
+                          f"files each figure reads (errno "
+                          f"{ctypes.get_errno()})")
+        self.dirs = {}
+
+    def watch(self, path, tag, mask):
+        wd = self.libc.inotify_add_watch(self.fd, os.fsencode(path), mask)
+        if wd < 0:
+            raise Failure(f"cannot watch {path} with inotify")
+        self.dirs[wd] = tag
+
+    def events(self):
+        """[(tag, "open" or "close", file name)] since the last call."""
+        import struct
+        out = []
+        while True:
+            try:
+                buf = os.read(self.fd, 65536)
+            except BlockingIOError:
+                return out
+            i = 0
+            while i < len(buf):
+                wd, mask, _, n = struct.unpack_from("iIII", buf, i)
+                name = buf[i + 16:i + 16 + n].rstrip(b"\0").decode()
+                i += 16 + n
+                if mask & self.IN_Q_OVERFLOW:
+                    raise Failure("inotify queue overflowed")
+                if wd in self.dirs and name:
+                    what = "close" if mask & self.IN_CLOSE_WRITE else "open"
+                    out.append((self.dirs[wd], what, name))
+
+    def close(self):
+        os.close(self.fd)
+
+
+def read_dat(path):
+    """A data file of the example: a header row of column names, then rows
+    of whitespace-separated values (blank and # lines skipped)."""
+    with open(path, encoding="utf-8") as f:
+        rows = [l.split() for l in f if l.strip() and not l.startswith("#")]
+    if not rows:
+        raise Failure(f"{path}: empty data file")
+    head = rows[0]
+    for n, r in enumerate(rows[1:], start=2):
+        if len(r) != len(head):
+            raise Failure(f"{path}: row {n} has {len(r)} fields, the header "
+                          f"{len(head)}")
+    return head, rows[1:]
+
+
+FILE_HEADER = {"ko": "파일", "en": "file"}
+
+
+def write_data(a, labels, files, dst_csv, dst_json):
+    """Merge the data files of one figure into a CSV (first column: the
+    file) and describe it in a JSON file for the book's table."""
+    columns, tables = [], []
+    for fname in files:
+        head, rows = read_dat(os.path.join(a.data, fname))
+        tables.append((fname, head, rows))
+        columns += [c for c in head if c not in columns]
+    with open(dst_csv, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["file"] + columns)
+        for fname, head, rows in tables:
+            for r in rows:
+                cell = dict(zip(head, r))
+                w.writerow([fname] + [cell.get(c, "") for c in columns])
+    headers = [FILE_HEADER.get(a.lang, "file")] + [
+        labels[c][a.lang] if c in labels else c for c in columns]
+    info = {"files": files, "columns": ["file"] + columns,
+            "headers": headers,
+            "rows": sum(len(rows) for _, _, rows in tables)}
+    with open(dst_json, "w", encoding="utf-8") as f:
+        json.dump(info, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.write("\n")
+
+
 def render(a):
+    check_palettes()
     labels = read_labels(a.labels, a.all_langs)
     with tempfile.TemporaryDirectory(prefix="litbook-plot-") as tmp:
         lines = [
@@ -128,70 +319,122 @@ def render(a):
         ]
         for key, entry in sorted(labels.items()):
             lines.append(f"L_{key} = {gp_string(entry[a.lang])}")
-        for ext, term in TERMINALS.items():
-            out = os.path.join(tmp, ext)
+        for key, value in sorted({**DASHES, **POINTS}.items()):
+            lines.append(f"{key} = {value}")
+        lines.append(f"litbook_style = {gp_string(STYLE)}")
+        watch = OpenWatch()
+        watch.watch(a.data, "data", OpenWatch.IN_OPEN)
+        marks = os.path.join(tmp, "marks")
+        os.makedirs(marks)
+        watch.watch(marks, "mark", OpenWatch.IN_CLOSE_WRITE)
+        for kind, theme in RUNS:
+            out = os.path.join(tmp, run_key(kind, theme))
             os.makedirs(out)
+            lines.append(f"theme = {gp_string(theme)}")
+            for key, value in sorted(PALETTES[theme].items()):
+                lines.append(f"{key} = {gp_string(value)}")
+            # fig(name) leaves a mark (marks/<run>--<name>), then names the
+            # output file.
+            mark = f"touch '{marks}/{run_key(kind, theme)}--%s'"
             lines += [
-                term,
-                f'fig(name) = sprintf("%s/%s.{a.lang}.{EXT[ext]}", '
-                f'{gp_string(out)}, name)',
+                terminal(kind, PALETTES[theme]["C_bg"]),
+                f"fig(name) = (system(sprintf({gp_string(mark)}, name)), "
+                f'sprintf("%s/%s.{a.lang}.{EXT[kind]}", {gp_string(out)}, '
+                "name))",
                 "reset",
+                f"system({gp_string(mark % '')})",  # the run starts
                 f"load {gp_string(a.script)}",
                 "unset output",
             ]
         driver = os.path.join(tmp, "driver.gp")
         with open(driver, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
-        p = subprocess.run(["gnuplot", driver], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, cwd=tmp)
+        try:
+            p = subprocess.run(["gnuplot", driver], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=tmp)
+            events = watch.events()
+        finally:
+            watch.close()
         err = p.stderr.decode("utf-8", "replace").strip()
         if p.returncode != 0 or err:
             raise Failure(f"{a.script} [{a.lang}]: gnuplot "
                           f"{'failed' if p.returncode else 'warned'}"
                           f" (exit {p.returncode}):\n{err}")
+        # The data files each figure of the first run opened: fig(name)
+        # leaves a mark when `set output` asks for a figure (gnuplot opens
+        # and closes outputs lazily, at the next plot); what is read after
+        # the mark and before the next one belongs to that figure.
+        reads, current = {}, None
+        for tag, _, fname in events:
+            if tag == "data":
+                if current is not None:
+                    reads[current].append(fname)
+            else:
+                run, _, name = fname.partition("--")
+                current = (name if run == run_key(*RUNS[0]) and name
+                           else None)
+                if current is not None:
+                    reads.setdefault(current, [])
+        reads = {n: list(dict.fromkeys(fs)) for n, fs in reads.items()}
         names = {}
-        for ext in TERMINALS:
-            files = sorted(os.listdir(os.path.join(tmp, ext)))
-            names[ext] = [n[: -len(f".{a.lang}.{EXT[ext]}")] for n in files]
+        for run in RUNS:
+            kind = run[0]
+            files = sorted(os.listdir(os.path.join(tmp, run_key(*run))))
+            names[run] = [n[: -len(f".{a.lang}.{EXT[kind]}")] for n in files]
             for n in files:
-                if os.path.getsize(os.path.join(tmp, ext, n)) == 0:
+                if os.path.getsize(os.path.join(tmp, run_key(*run), n)) == 0:
                     raise Failure(f"{a.script} [{a.lang}]: figure {n} "
-                                  "is empty")
-        if not names["svg"]:
+                                  f"({run_key(*run)}) is empty")
+        first = names[RUNS[0]]
+        if not first:
             raise Failure(f"{a.script} [{a.lang}]: drew no figure")
-        for ext in TERMINALS:
-            if names[ext] != names["svg"]:
-                raise Failure(f"{a.script} [{a.lang}]: the {ext} run drew "
-                              f"other figures than the svg run: "
-                              f"{names[ext]} vs {names['svg']}")
+        for run in RUNS:
+            if names[run] != first:
+                raise Failure(f"{a.script} [{a.lang}]: the {run_key(*run)} "
+                              f"run drew other figures than the "
+                              f"{run_key(*RUNS[0])} run: {names[run]} vs "
+                              f"{first}")
+        datadir = os.path.join(tmp, "data")
+        os.makedirs(datadir)
+        for n in first:
+            files = reads.get(n, [])
+            if not files:
+                raise Failure(f"{a.script} [{a.lang}]: figure {n} read no "
+                              f"data file of {a.data} (every figure offers "
+                              "the data it was drawn from)")
+            write_data(a, labels, files,
+                       os.path.join(datadir, f"{n}.{a.lang}.csv"),
+                       os.path.join(datadir, f"{n}.{a.lang}.json"))
         stamp = os.environ.get("SOURCE_DATE_EPOCH", "0")
         date = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(stamp)))
-        for ext in TERMINALS:
-            dst_dir = os.path.join(a.outdir, SUBDIR[ext])
+        publish = [(run_key(*run), SUBDIR[run], [
+            f"{n}.{a.lang}.{EXT[run[0]]}" for n in first]) for run in RUNS]
+        publish.append(("data", "data", [
+            f"{n}.{a.lang}.{e}" for n in first for e in ("csv", "json")]))
+        for src_dir, sub, wanted in publish:
+            dst_dir = os.path.join(a.outdir, sub)
             os.makedirs(dst_dir, exist_ok=True)
-            wanted = set()
-            for n in names[ext]:
-                fname = f"{n}.{a.lang}.{EXT[ext]}"
-                wanted.add(fname)
-                src = os.path.join(tmp, ext, fname)
-                if ext == "pdf":
+            for fname in wanted:
+                src = os.path.join(tmp, src_dir, fname)
+                if fname.endswith(".pdf"):
                     fix_pdf_dates(src, date.encode())
-                elif ext == "svg":
-                    unique_svg_ids(src)
+                elif src_dir.startswith("svg-"):
+                    unique_svg_ids(src)  # static only: the script uses them
                 dst = os.path.join(dst_dir, fname)
                 if os.path.exists(dst):
                     with open(src, "rb") as f1, open(dst, "rb") as f2:
                         if f1.read() == f2.read():
                             continue
                 shutil.move(src, dst)
-            # Figures of this language the script no longer draws go away.
+            # Files of this language the script no longer draws go away.
+            exts = {f.rsplit(".", 1)[1] for f in wanted}
             for fname in os.listdir(dst_dir):
                 path = os.path.join(dst_dir, fname)
                 if (os.path.isfile(path) and f".{a.lang}." in fname
-                        and fname.endswith("." + EXT[ext])
+                        and fname.rsplit(".", 1)[-1] in exts
                         and fname not in wanted):
                     os.remove(path)
-    return names["svg"]
+    return first
 
 
 def main():

@@ -23,6 +23,8 @@ Roles and directives that pull tested results into the prose:
 ``.. fig:: chapter/name``
     A figure rendered per language (SVG in HTML, PDF in LaTeX). The content
     is two paragraphs: the caption, then the alt text; both are translated.
+    In HTML it follows the reader's light or dark theme and offers its data
+    (a CSV and a table); see litbook_figures.py.
 ``.. container:: litbook-untranslated``
     Its text is not extracted for translation (the Doxygen API reference).
 ``.. timing-report::``
@@ -37,7 +39,6 @@ the other languages), ships MathJax from Debian's package inside the output
 """
 import json
 import os
-import posixpath
 import re
 import shutil
 import subprocess
@@ -293,50 +294,6 @@ class ExcerptDirective(SphinxDirective):
         return [block]
 
 
-class FigDirective(SphinxDirective):
-    """A figure of a chapter, in the reader's language."""
-    required_arguments = 1
-    has_content = True
-    option_spec = {"width": directives.length_or_percentage_or_unitless,
-                   "name": directives.unchanged}
-
-    def run(self):
-        ref = self.arguments[0]
-        chapter, _, name = ref.partition("/")
-        lang = lang_of(self.env)
-        figdir = os.path.join(build_dir(self.env), "figures", chapter)
-        found = [os.path.exists(os.path.join(figdir, f"{name}.{lang}.{e}"))
-                 for e in ("svg", "pdf")]
-        if not all(found):
-            raise self.error(
-                f"{self.env.docname}: figure '{ref}' was not rendered for "
-                f"'{lang}' (looked in {figdir}); does figures/{chapter}.gp "
-                f"draw fig(\"{name}\")?")
-        container = nodes.Element()
-        self.state.nested_parse(self.content, self.content_offset, container)
-        paras = [c for c in container.children
-                 if isinstance(c, nodes.paragraph)]
-        if len(paras) != 2 or len(container.children) != 2:
-            raise self.error(f"{self.env.docname}: figure '{ref}' needs "
-                             "two paragraphs: the caption, then the alt text")
-        cap_p, alt_p = paras
-        docdir = os.path.dirname(self.env.doc2path(self.env.docname))
-        uri = os.path.relpath(os.path.join(figdir, f"{name}.{lang}.*"),
-                              docdir)
-        # Sphinx translates an image's alt text (one line) like a paragraph.
-        image = nodes.image(uri=uri, alt=" ".join(alt_p.astext().split()),
-                            classes=["litbook-fig"])
-        if "width" in self.options:
-            image["width"] = self.options["width"]
-        figure = nodes.figure("", image, classes=["litbook-figure"])
-        caption = nodes.caption(cap_p.rawsource, "", *cap_p.children)
-        caption.source, caption.line = cap_p.source, cap_p.line
-        figure += caption
-        self.set_source_info(figure)
-        self.add_name(figure)
-        return [figure]
-
-
 class Untranslated(SphinxTransform):
     """Text inside ``.. container:: litbook-untranslated`` is not offered
     for translation: the API reference comes from Doxygen, which is run once
@@ -459,48 +416,6 @@ class TimingReportDirective(SphinxDirective):
         for r in rows:
             row(r, tbody)
         return [table]
-
-
-def visit_image_html(self, node):
-    """In the HTML book a figure's SVG is gnuplot's interactive one, shown in
-    an <object> so that its script runs (coordinates under the pointer, a
-    click on a key entry toggles its curve). EPUB and LaTeX keep the static
-    figure."""
-    from sphinx.writers.html5 import HTML5Translator
-    uri = node.get("uri", "")
-    if ("litbook-fig" in node.get("classes", []) and uri.endswith(".svg")
-            and self.builder.name in ("html", "dirhtml")):
-        src = os.path.normpath(os.path.join(self.builder.srcdir, uri))
-        live = os.path.join(os.path.dirname(src), "interactive",
-                            os.path.basename(src))
-        if os.path.exists(live):
-            chapter = os.path.basename(os.path.dirname(src))
-            name = f"{chapter}-{os.path.basename(src)}"
-            dst_dir = os.path.join(self.builder.outdir,
-                                   self.builder.imagedir)
-            os.makedirs(dst_dir, exist_ok=True)
-            dst = os.path.join(dst_dir, name)
-            with open(live, "rb") as f:
-                data = f.read()
-            if not os.path.exists(dst) or open(dst, "rb").read() != data:
-                with open(dst, "wb") as f:
-                    f.write(data)
-            m = re.search(rb'viewBox="0 0 (\d+) (\d+)"', data)
-            ratio = (f"aspect-ratio: {int(m.group(1))} / {int(m.group(2))}"
-                     if m else "")
-            alt = self.attval(node.get("alt", ""))
-            href = posixpath.join(self.builder.imgpath, name)
-            self.body.append(
-                f'<object class="litbook-interactive" data="{href}" '
-                f'type="image/svg+xml" role="img" aria-label="{alt}" '
-                f'style="{ratio}"></object>')
-            raise nodes.SkipNode
-    HTML5Translator.visit_image(self, node)
-
-
-def depart_image_html(self, node):
-    from sphinx.writers.html5 import HTML5Translator
-    HTML5Translator.depart_image(self, node)
 
 
 def unique_ids(app, doctree, docname):
@@ -761,18 +676,16 @@ def setup(app):
     app.add_config_value("litbook_html_only", [], "env")
     app.add_config_value("litbook_latex_fonts", [], "env")
     app.setup_extension("search_ko")  # Korean search language (search_ko.py)
+    app.setup_extension("litbook_figures")  # .. fig:: (litbook_figures.py)
     app.add_role("val", val_role)
     app.add_role("chapter", chapter_role)
     app.add_node(chapter_ref)
     app.add_post_transform(ChapterRefs)
     app.add_directive("output", OutputDirective)
     app.add_directive("excerpt", ExcerptDirective)
-    app.add_directive("fig", FigDirective)
     app.add_directive("run-it", RunItDirective)
     app.add_directive("timing-report", TimingReportDirective)
     app.add_transform(Untranslated)
-    app.add_node(nodes.image, override=True,
-                 html=(visit_image_html, depart_image_html))
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
     app.connect("env-get-outdated", forget_vanished_doxygen_files,

@@ -14,8 +14,9 @@
 // finding, in the light scheme on a desktop window and in the dark scheme
 // on a phone-sized one (furo follows the reader's system setting). Then:
 // every link to a #fragment finds its element, an interactive figure shows
-// the coordinates under the pointer and toggles a curve (figures.mjs), and
-// the search (search.mjs).
+// the coordinates under the pointer and toggles a curve, every figure follows
+// the light and dark themes and offers its data (figures.mjs), and the
+// search (search.mjs).
 // Prints "browser: N passed, M failed"; exits 1 on failure.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); BROWSER_MODES (default
@@ -33,7 +34,7 @@ import {
   LANGS, discoverPages, startServer, fileBase, launch, policedContext,
   pool, watchPage,
 } from './lib.mjs';
-import { figureChecks } from './figures.mjs';
+import { figureChecks, themeChecks } from './figures.mjs';
 import { searchChecks } from './search.mjs';
 
 const require = createRequire(import.meta.url);
@@ -114,7 +115,9 @@ async function checkMedia(page, watcher) {
       }
       return { src: img.currentSrc || img.src, ok: img.complete && img.naturalWidth > 0 };
     }));
-    const objects = [...document.querySelectorAll('object')].map((o) => {
+    // (A figure's rendering for the other theme is not shown: not loaded.)
+    const objects = [...document.querySelectorAll('object')]
+      .filter((o) => getComputedStyle(o).display !== 'none').map((o) => {
       const r = o.getBoundingClientRect();
       let doc = null;
       try { doc = o.contentDocument; } catch { /* cross-origin (file://) */ }
@@ -326,6 +329,9 @@ async function main() {
         report(r.name, r.problems);
       }
       await context.close();
+      const themed = await themeChecks({ browser, base: httpBase, pages,
+        axeSource: AXE_SOURCE, newContext: policedContext });
+      for (const r of themed) report(r.name, r.problems);
     }
     await Promise.all(MODES.map(async (mode) => {
       const base = mode === 'http' ? httpBase : fileBase(root);
