@@ -321,14 +321,18 @@ void gradients_through_the_layers(litbook::Example& ex) {
 // [main]
 int main(int argc, char** argv) {
   litbook::Example ex(
-      argc, argv, litbook::msg("『시각적으로 이해하는 ReLU』 2장의 예제"),
-      {litbook::integer("depth", 30, 2, 100,
-                        litbook::msg("기울기 소실 실험의 층 수")),
-       litbook::choice("activation", "sigmoid",
-                       {"sigmoid", "tanh", "relu", "leaky-relu", "gelu"},
-                       litbook::msg("첫 망의 활성화 함수")),
-       litbook::choice("init", "xavier", {"xavier", "kaiming"},
-                       litbook::msg("첫 망의 가중치 초기화"))});
+      argc, argv,
+      litbook::msg("『시각적으로 이해하는 ReLU』 2장의 예제"),
+      {litbook::integer(
+           "depth", 30, 2, 100,
+           litbook::msg("기울기 소실 실험의 층 수")),
+       litbook::choice(
+           "activation", "sigmoid",
+           {"sigmoid", "tanh", "relu", "leaky-relu", "gelu"},
+           litbook::msg("첫 망의 활성화 함수")),
+       litbook::choice(
+           "init", "xavier", {"xavier", "kaiming"},
+           litbook::msg("첫 망의 가중치 초기화"))});
   relu_grad_at_a_few_inputs(ex);
   difference_quotients_at_zero(ex);
   relu_grad_at_special_inputs(ex);

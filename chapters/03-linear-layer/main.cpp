@@ -94,8 +94,8 @@ double compare(litbook::Example& ex, std::string_view name,
                                           .count());
   const double largest =
       (ours.cast<double>() - theirs.cast<double>()).cwiseAbs().maxCoeff();
-  ex.println("  {:<11} 같은 값 {:2} / {}, 가장 큰 차이 {:.3g}", name, same,
-             ours.size(), largest);
+  ex.println("  {:<11} 같은 값 {:2} / {}, 가장 큰 차이 {:.3g}",
+             name, same, ours.size(), largest);
   return largest;
 }
 
@@ -190,7 +190,8 @@ Outputs a_large_batch(litbook::Example& ex, std::uint64_t seed, long n) {
 
   const long total = static_cast<long>(out.z.size());
   const long zeros = count_zeros(out.relu);
-  ex.println("\n큰 배치 ({}x3, 시드 {}, 같은 모양의 층)", n, seed);
+  ex.println("\n큰 배치 ({}x3, 시드 {}, 같은 모양의 층)",
+             n, seed);
   ex.println("  ReLU 출력 가운데 정확히 0인 것: {} / {} ({:.1f}%)", zeros,
              total, 100.0 * zeros / total);
   double unit_min = 1.0, unit_max = 0.0;  // 유닛별 0의 비율
@@ -213,11 +214,12 @@ void ranges_of_the_large_batch(litbook::Example& ex, const Outputs& out,
                                std::uint64_t seed, long n) {
   const long total = static_cast<long>(out.z.size());
   const long sig_zeros = count_zeros(out.sigmoid);
-  ex.println("  sigmoid 출력 가운데 정확히 0인 것: {} / {}", sig_zeros, total);
+  ex.println("  sigmoid 출력 가운데 정확히 0인 것: {} / {}",
+             sig_zeros, total);
   ex.println("  sigmoid 출력의 범위: [{:.4f}, {:.4f}]",
              out.sigmoid.minCoeff(), out.sigmoid.maxCoeff());
-  ex.println("  ReLU 출력의 범위: [{:.4f}, {:.4f}]", out.relu.minCoeff(),
-             out.relu.maxCoeff());
+  ex.println("  ReLU 출력의 범위: [{:.4f}, {:.4f}]",
+             out.relu.minCoeff(), out.relu.maxCoeff());
   // [/ranges]
   ex.value("big-n", "{}", n);
   ex.value("big-seed", "{}", seed);
@@ -283,7 +285,8 @@ void write_the_histogram(litbook::Example& ex, const Outputs& out) {
 // [main]
 int main(int argc, char** argv) {
   litbook::Example ex(
-      argc, argv, litbook::msg("『시각적으로 이해하는 ReLU』 3장의 예제"),
+      argc, argv,
+      litbook::msg("『시각적으로 이해하는 ReLU』 3장의 예제"),
       {litbook::integer("seed", 2024, 0, 1000000,
                         litbook::msg("큰 배치의 난수 시드")),
        litbook::integer("samples", 10000, 100, 100000,
