@@ -1,38 +1,182 @@
-// Chapter 2: the derivative of ReLU.
+// 2장: ReLU의 도함수.
 //
-// Prints ReLU'(x) at a few inputs and at the special inputs (0, -0.0, a
-// tiny positive number, NaN), the one-sided difference quotients at 0,
-// the largest slope of the sigmoid on a grid, and the gradient norm that
-// reaches each layer of a deep stack of Linear layers with sigmoid or
-// ReLU activations. Writes the curves and the norms for the figures.
+// 몇 가지 입력과 특수한 입력(0, -0.0, 아주 작은 양수, NaN)에서 ReLU'(x)를,
+// 0에서의 한쪽 차분 몫을, 격자에서 시그모이드 기울기의 최댓값을 출력합니다.
+// 끝으로 Linear 층을 깊이 쌓은 망에서 층마다 도달한 기울기의 크기를
+// 잽니다. 그림을 위해 곡선과 기울기의 크기를 기록합니다.
 #include <litbook/example.hpp>
+#include <litbook/text_table.hpp>
+#include <nn/gelu.hpp>
 #include <nn/init.hpp>
+#include <nn/leaky_relu.hpp>
 #include <nn/linear.hpp>
 #include <nn/loss.hpp>
 #include <nn/random.hpp>
 #include <nn/relu.hpp>
 #include <nn/sigmoid.hpp>
+#include <nn/tanh.hpp>
 
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstddef>
 #include <limits>
 #include <string>
 #include <vector>
 
 namespace {
 
-enum class Act { sigmoid, relu };
+// [table]
+// 음수에서는 0, 양수에서는 1: 계단 모양입니다.
+void relu_grad_at_a_few_inputs(litbook::Example& ex) {
+  const double inputs[] = {-3.0, -1.5, -0.5, 0.5, 2.0, 4.5};
+  ex.println("x와 ReLU'(x)");
+  for (double x : inputs) {
+    fmt::print("  x = {:4.1f}   ReLU'(x) = {}\n", x, nn::relu_grad(x));
+  }
+}
+// [/table]
+
+// [quotients]
+// 0의 오른쪽과 왼쪽에서 잰 기울기는 h를 아무리 줄여도 다릅니다.
+void difference_quotients_at_zero(litbook::Example& ex) {
+  const double h = 1e-6;
+  const double right = (nn::relu(h) - nn::relu(0.0)) / h;
+  const double left = (nn::relu(0.0) - nn::relu(-h)) / h;
+  ex.println("\n0에서의 한쪽 차분 몫 (h = {:g})", h);
+  fmt::print("  (ReLU(h) - ReLU(0)) / h = {}\n", right);
+  fmt::print("  (ReLU(0) - ReLU(-h)) / h = {}\n", left);
+  // [/quotients]
+  ex.value("h", "{:g}", h);
+  ex.value("quotient-right", "{}", right);
+  ex.value("quotient-left", "{}", left);
+}
+
+// [special]
+// 0과 -0.0에서는 0, 가장 작은 양수에서는 벌써 1, NaN에서는 1입니다.
+void relu_grad_at_special_inputs(litbook::Example& ex) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double tiny = std::numeric_limits<double>::denorm_min();
+  ex.println("\n특수한 입력에서의 relu_grad");
+  fmt::print("  relu_grad(0.0)  = {}\n", nn::relu_grad(0.0));
+  fmt::print("  relu_grad(-0.0) = {}\n", nn::relu_grad(-0.0));
+  fmt::print("  relu_grad({:g}) = {}\n", tiny, nn::relu_grad(tiny));
+  fmt::print("  relu_grad(-{:g}) = {}\n", tiny, nn::relu_grad(-tiny));
+  fmt::print("  relu_grad(NaN)  = {}\n", nn::relu_grad(nan));
+  // [/special]
+  ex.value("grad-at-zero", "{}", nn::relu_grad(0.0));
+  ex.value("grad-at-minus-zero", "{}", nn::relu_grad(-0.0));
+  ex.value("tiny", "{:g}", tiny);
+  ex.value("grad-at-tiny", "{}", nn::relu_grad(tiny));
+  ex.value("grad-at-minus-tiny", "{}", nn::relu_grad(-tiny));
+  ex.value("grad-at-nan", "{}", nn::relu_grad(nan));
+}
+
+// [grid]
+// 1장의 격자(간격 0.025, x = 0이 격자에 정확히 들어감)에서의 두 함수와
+// 그 기울기.
+struct Grid {
+  std::vector<double> x, relu, relu_grad, sigmoid, sigmoid_grad;
+};
+
+Grid sample_the_grid() {
+  const int n = 401;
+  Grid g{std::vector<double>(n), {}, {}, {}, {}};
+  for (int i = 0; i < n; ++i) g.x[i] = -5.0 + 10.0 * i / (n - 1);
+  for (auto* v : {&g.relu, &g.relu_grad, &g.sigmoid, &g.sigmoid_grad}) {
+    v->resize(n);
+  }
+  nn::relu<double>(g.x, g.relu);  // 배치 버전: 격자 전체를 한 번에
+  nn::relu_grad<double>(g.x, g.relu_grad);
+  nn::sigmoid<double>(g.x, g.sigmoid);
+  nn::sigmoid_grad<double>(g.x, g.sigmoid_grad);
+  return g;
+}
+// [/grid]
+
+// [sigmoid-max]
+// ReLU의 기울기는 0 아니면 1이고, 시그모이드의 기울기는 0.25를 넘지
+// 않습니다.
+void slopes_on_the_grid(litbook::Example& ex, const Grid& g) {
+  const auto n = static_cast<long>(g.x.size());
+  const auto ones = std::count(g.relu_grad.begin(), g.relu_grad.end(), 1.0);
+  ex.println("\n[-5, 5] 구간의 격자");
+  ex.println("  점의 개수: {}", n);
+  ex.println("  ReLU'(x) = 1인 점: {}", ones);
+  ex.println("  ReLU'(x) = 0인 점: {}", n - ones);
+  const auto top = std::max_element(g.sigmoid_grad.begin(),
+                                    g.sigmoid_grad.end());
+  const double x_top = g.x[top - g.sigmoid_grad.begin()];
+  ex.println("  격자에서 시그모이드 기울기의 최댓값 = {:.6f} (x = {:g})",
+             *top, x_top);
+  // [/sigmoid-max]
+  ex.value("grid-points", "{}", n);
+  ex.value("grid-step", "{:g}", g.x[1] - g.x[0]);
+  ex.value("grid-ones", "{}", ones);
+  ex.value("grid-zeros", "{}", n - ones);
+  ex.value("sigmoid-grad-max", "{:.6f}", *top);
+  ex.value("sigmoid-grad-argmax", "{:g}", x_top);
+  ex.value("sigmoid-grad-at-5", "{:.4f}", g.sigmoid_grad.back());
+}
+
+// 그림의 데이터: 곡선, 0의 양쪽으로 나눈 기울기, x = 0의 두 점.
+void write_the_curves(litbook::Example& ex, const Grid& g) {
+  const double tiny = std::numeric_limits<double>::denorm_min();
+  litbook::Table curve({"x", "relu", "sigmoid"});
+  litbook::Table slope_neg({"x", "relu_grad", "sigmoid_grad"});
+  litbook::Table slope_pos({"x", "relu_grad", "sigmoid_grad"});
+  for (std::size_t i = 0; i < g.x.size(); ++i) {
+    curve.row({g.x[i], g.relu[i], g.sigmoid[i]});
+    (g.x[i] > 0 ? slope_pos : slope_neg)
+        .row({g.x[i], g.relu_grad[i], g.sigmoid_grad[i]});
+    if (g.x[i] == 0.0) {  // 오른쪽 가지는 0 바로 다음에서 시작합니다
+      slope_pos.row({tiny, nn::relu_grad(tiny), nn::sigmoid_grad(tiny)});
+    }
+  }
+  ex.data("curve", curve);
+  ex.data("slope-neg", slope_neg);
+  ex.data("slope-pos", slope_pos);
+  litbook::Table at_zero({"x", "grad", "right"});
+  at_zero.row({0.0, nn::relu_grad(0.0), nn::relu_grad(tiny)});
+  ex.data("at-zero", at_zero);
+}
+
+// [activation]
+// 활성화 함수와 그 도함수. 이름은 --activation으로 고릅니다.
+struct Activation {
+  double (*f)(double);
+  double (*df)(double);
+};
+
+Activation activation_named(const std::string& name) {
+  if (name == "relu") {
+    return {[](double v) { return nn::relu(v); },
+            [](double v) { return nn::relu_grad(v); }};
+  }
+  if (name == "leaky-relu") {
+    return {[](double v) { return nn::leaky_relu(v); },
+            [](double v) { return nn::leaky_relu_grad(v); }};
+  }
+  if (name == "tanh") {
+    return {[](double v) { return nn::tanh(v); },
+            [](double v) { return nn::tanh_grad(v); }};
+  }
+  if (name == "gelu") {
+    return {[](double v) { return nn::gelu(v); },
+            [](double v) { return nn::gelu_grad(v); }};
+  }
+  return {[](double v) { return nn::sigmoid(v); },
+          [](double v) { return nn::sigmoid_grad(v); }};
+}
+// [/activation]
 
 // [stack]
-// One experiment: `depth` layers of Linear + activation, all of
-// width `width`, biases 0. Returns ||dL/dW|| of every layer, first
-// layer first, for L = MSE(output, 0).
-std::vector<double> grad_norms(Act act, bool kaiming, int depth,
+// 실험 하나: 너비가 모두 `width`이고 편향이 0인 Linear + 활성화 함수를
+// `depth` 층 쌓습니다. L = MSE(출력, 0)에 대한 층마다의 ||dL/dW||를 첫
+// 층부터 돌려줍니다.
+std::vector<double> grad_norms(Activation act, bool kaiming, int depth,
                                int width, const nn::Matrix& x0) {
-  nn::Generator gen(2);  // the same weight seed for every run
+  nn::Generator gen(2);  // 어느 망이든 가중치의 시드는 같습니다
   std::vector<nn::Linear> layers;
   for (int l = 0; l < depth; ++l) {
     nn::Matrix w(width, width);
@@ -43,195 +187,159 @@ std::vector<double> grad_norms(Act act, bool kaiming, int depth,
     }
     layers.emplace_back(w, nn::Vector::Zero(width));
   }
-  auto f = [act](double v) {
-    return act == Act::relu ? nn::relu(v) : nn::sigmoid(v);
-  };
-  auto df = [act](double v) {
-    return act == Act::relu ? nn::relu_grad(v) : nn::sigmoid_grad(v);
-  };
 
-  std::vector<nn::Matrix> inputs, pre;  // kept for the backward pass
+  std::vector<nn::Matrix> inputs, pre;  // 역전파에 쓰려고 남겨 둡니다
   nn::Matrix h = x0;
   for (const auto& layer : layers) {
     inputs.push_back(h);
     pre.push_back(layer.forward(h));
-    h = pre.back().unaryExpr(f);
+    h = pre.back().unaryExpr(act.f);
   }
 
   nn::Matrix g = nn::mse_loss_grad(h, nn::Matrix::Zero(h.rows(), width));
   std::vector<double> norms(depth);
   for (int l = depth - 1; l >= 0; --l) {
-    const nn::Matrix gz = g.cwiseProduct(pre[l].unaryExpr(df));
-    g = layers[l].backward(inputs[l], gz);  // chain rule, one layer
+    const nn::Matrix gz = g.cwiseProduct(pre[l].unaryExpr(act.df));
+    g = layers[l].backward(inputs[l], gz);  // 연쇄 법칙, 한 층
     norms[l] = layers[l].weight_grad.norm();
   }
   return norms;
 }
 // [/stack]
 
-}  // namespace
+// 기울기 크기를 잰 망 하나: 표의 열 제목과 층마다의 ||dL/dW||.
+struct Network {
+  std::string name;
+  std::vector<double> norms;
+};
 
-int main(int argc, char** argv) {
-  const auto opts = litbook::parse_args(
-      argc, argv, "Chapter 2 of 'Understanding ReLU, Visually'.");
-  const auto lang = opts.lang;
-  auto tr = [lang](auto ko, auto en) { return litbook::tr(lang, ko, en); };
-  litbook::Output out(opts);
+std::string network_name(const std::string& activation, bool kaiming) {
+  const std::string act = activation == "relu"         ? "ReLU"
+                          : activation == "leaky-relu" ? "LeakyReLU"
+                          : activation == "gelu"       ? "GELU"
+                                                       : activation;
+  return act + (kaiming ? "+Kaiming" : "+Xavier");
+}
 
-  // [table]
-  const double inputs[] = {-3.0, -1.5, -0.5, 0.5, 2.0, 4.5};
-  fmt::print("{}\n", tr("x와 ReLU'(x)", "x and ReLU'(x)"));
-  for (double x : inputs) {
-    fmt::print("  x = {:4.1f}   ReLU'(x) = {}\n", x, nn::relu_grad(x));
-  }
-  // [/table]
-
-  // [quotients]
-  const double h = 1e-6;
-  const double right = (nn::relu(h) - nn::relu(0.0)) / h;
-  const double left = (nn::relu(0.0) - nn::relu(-h)) / h;
-  fmt::print("\n{} (h = {:g})\n",
-             tr("0에서의 한쪽 차분 몫",
-                "One-sided difference quotients at 0"),
-             h);
-  fmt::print("  (ReLU(h) - ReLU(0)) / h = {}\n", right);
-  fmt::print("  (ReLU(0) - ReLU(-h)) / h = {}\n", left);
-  // [/quotients]
-  out.value("h", fmt::format("{:g}", h));
-  out.value("quotient-right", fmt::format("{}", right));
-  out.value("quotient-left", fmt::format("{}", left));
-
-  // [special]
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  const double tiny = std::numeric_limits<double>::denorm_min();
-  fmt::print("\n{}\n", tr("특수한 입력에서의 relu_grad",
-                          "relu_grad at special inputs"));
-  fmt::print("  relu_grad(0.0)  = {}\n", nn::relu_grad(0.0));
-  fmt::print("  relu_grad(-0.0) = {}\n", nn::relu_grad(-0.0));
-  fmt::print("  relu_grad({:g}) = {}\n", tiny, nn::relu_grad(tiny));
-  fmt::print("  relu_grad(-{:g}) = {}\n", tiny, nn::relu_grad(-tiny));
-  fmt::print("  relu_grad(NaN)  = {}\n", nn::relu_grad(nan));
-  // [/special]
-  out.value("grad-at-zero", fmt::format("{}", nn::relu_grad(0.0)));
-  out.value("grad-at-minus-zero", fmt::format("{}", nn::relu_grad(-0.0)));
-  out.value("tiny", fmt::format("{:g}", tiny));
-  out.value("grad-at-tiny", fmt::format("{}", nn::relu_grad(tiny)));
-  out.value("grad-at-minus-tiny", fmt::format("{}", nn::relu_grad(-tiny)));
-  out.value("grad-at-nan", fmt::format("{}", nn::relu_grad(nan)));
-
-  // The grid of chapter 1: step 0.025, x = 0 exactly on it.
-  const int n = 401;
-  std::vector<double> xs(n), ys(n), dys(n), ss(n), dss(n);
-  for (int i = 0; i < n; ++i) xs[i] = -5.0 + 10.0 * i / (n - 1);
-  nn::relu<double>(xs, ys);
-  nn::relu_grad<double>(xs, dys);
-  nn::sigmoid<double>(xs, ss);
-  nn::sigmoid_grad<double>(xs, dss);
-
-  litbook::Table curve({"x", "relu", "sigmoid"});
-  litbook::Table slope_neg({"x", "relu_grad", "sigmoid_grad"});
-  litbook::Table slope_pos({"x", "relu_grad", "sigmoid_grad"});
-  for (int i = 0; i < n; ++i) {
-    curve.row({xs[i], ys[i], ss[i]});
-    (xs[i] > 0 ? slope_pos : slope_neg).row({xs[i], dys[i], dss[i]});
-    if (xs[i] == 0.0) {  // the right-hand branch starts just after 0
-      slope_pos.row({tiny, nn::relu_grad(tiny), nn::sigmoid_grad(tiny)});
+// 다섯 층마다 한 줄, 마지막 층, 그리고 첫 층과 끝 층의 비.
+void print_norms(litbook::Example& ex, const std::vector<Network>& nets) {
+  std::vector<litbook::TextTable::Column> columns{
+      {std::string(ex.tr("층"))}};
+  for (const auto& net : nets) columns.push_back({net.name});
+  litbook::TextTable t(columns);
+  const auto depth = nets[0].norms.size();
+  for (std::size_t l = 0; l < depth; ++l) {
+    if (l % 5 != 0 && l != depth - 1) continue;
+    std::vector<std::string> row{fmt::format("{}", l + 1)};
+    for (const auto& net : nets) {
+      row.push_back(fmt::format("{:.3e}", net.norms[l]));
     }
+    t.row(row);
   }
-  out.data("curve", curve);
-  out.data("slope-neg", slope_neg);
-  out.data("slope-pos", slope_pos);
-  litbook::Table at_zero({"x", "grad", "right"});
-  at_zero.row({0.0, nn::relu_grad(0.0), nn::relu_grad(tiny)});
-  out.data("at-zero", at_zero);
-  out.value("grid-points", fmt::format("{}", n));
-  out.value("grid-step", fmt::format("{:g}", xs[1] - xs[0]));
-
-  const auto ones = std::count(dys.begin(), dys.end(), 1.0);
-  fmt::print("\n{}\n", tr("[-5, 5] 구간의 격자", "The grid on [-5, 5]"));
-  fmt::print("  {}: {}\n", tr("점의 개수", "points"), n);
-  fmt::print("  {}: {}\n",
-             tr("ReLU'(x) = 1인 점", "points with ReLU'(x) = 1"), ones);
-  fmt::print("  {}: {}\n",
-             tr("ReLU'(x) = 0인 점", "points with ReLU'(x) = 0"), n - ones);
-  out.value("grid-ones", fmt::format("{}", ones));
-  out.value("grid-zeros", fmt::format("{}", n - ones));
-
-  // [sigmoid-max]
-  const auto top = std::max_element(dss.begin(), dss.end());
-  const double x_top = xs[top - dss.begin()];
-  fmt::print("  {} = {:.6f} (x = {:g})\n",
-             tr("격자에서 시그모이드 기울기의 최댓값",
-                "largest sigmoid slope on the grid"),
-             *top, x_top);
-  // [/sigmoid-max]
-  out.value("sigmoid-grad-max", fmt::format("{:.6f}", *top));
-  out.value("sigmoid-grad-argmax", fmt::format("{:g}", x_top));
-  out.value("sigmoid-grad-at-5", fmt::format("{:.4f}", dss[n - 1]));
-
-  // The deep stack: the same seeded input batch for every run.
-  const int depth = 30, width = 64, batch = 64;
-  nn::Generator data_gen(1);
-  nn::Matrix x0(batch, width);
-  for (Eigen::Index i = 0; i < x0.size(); ++i) {
-    x0.data()[i] = data_gen.normal();
+  std::vector<std::string> ratios{std::string(ex.tr("첫 층/끝 층"))};
+  for (const auto& net : nets) {
+    ratios.push_back(
+        fmt::format("{:.3e}", net.norms.front() / net.norms.back()));
   }
-  const auto sig = grad_norms(Act::sigmoid, false, depth, width, x0);
-  const auto rx = grad_norms(Act::relu, false, depth, width, x0);
-  const auto rk = grad_norms(Act::relu, true, depth, width, x0);
+  t.row(ratios);
+  fmt::print("{}", t.text());
+}
 
+// 본문이 인용하는 값. 첫 망은 기본값에서 시그모이드와 Xavier입니다.
+void record_norms(litbook::Example& ex, const std::vector<Network>& nets,
+                  int width, int batch) {
+  const auto& sig = nets[0].norms;
+  const auto& rx = nets[1].norms;
+  const auto& rk = nets[2].norms;
+  const int depth = static_cast<int>(sig.size());
   litbook::Table norms({"layer", "sigmoid_xavier", "relu_xavier",
                         "relu_kaiming"});
   for (int l = 0; l < depth; ++l) {
     norms.row({double(l + 1), sig[l], rx[l], rk[l]});
   }
-  out.data("norms", norms);
-  out.value("depth", fmt::format("{}", depth));
-  out.value("width", fmt::format("{}", width));
-  out.value("batch", fmt::format("{}", batch));
-
-  fmt::print("\n{}\n", tr("층마다 도달한 기울기의 크기 ||dL/dW||",
-                          "Gradient norm ||dL/dW|| reaching each layer"));
-  fmt::print(fmt::runtime(tr("  층 수 {}, 너비 {}, 배치 크기 {}\n",
-                             "  {} layers, width {}, batch size {}\n")),
-             depth, width, batch);
-  fmt::print("  {:>11}  {:>14}  {:>12}  {:>12}\n", tr("층", "layer"),
-             "sigmoid+Xavier", "ReLU+Xavier", "ReLU+Kaiming");
-  for (int l = 0; l < depth; ++l) {
-    if (l % 5 != 0 && l != depth - 1) continue;
-    fmt::print("  {:>11}  {:>14.3e}  {:>12.3e}  {:>12.3e}\n", l + 1, sig[l],
-               rx[l], rk[l]);
-  }
-  const double r_sig = sig.front() / sig.back();
-  const double r_rx = rx.front() / rx.back();
-  const double r_rk = rk.front() / rk.back();
-  fmt::print("  {:>11}  {:>14.3e}  {:>12.3e}  {:>12.3e}\n",
-             tr("첫 층/끝 층", "first/last"), r_sig, r_rx, r_rk);
-  out.value("ratio-sigmoid", fmt::format("{:.1e}", r_sig));
-  out.value("ratio-relu-kaiming", fmt::format("{:.2f}", r_rk));
-  out.value("ratio-relu-xavier", fmt::format("{:.2f}", r_rx));
-  // The geometric mean of the shrinking from one layer to the one below.
-  const double per_layer = std::pow(r_sig, 1.0 / (depth - 1));
-  fmt::print("  {}: {:.3f}\n",
-             tr("시그모이드: 한 층 내려갈 때마다 곱해지는 평균 배율",
-                "sigmoid: mean factor per layer, going down"),
-             per_layer);
-  out.value("sigmoid-per-layer", fmt::format("{:.3f}", per_layer));
-  out.value("sigmoid-first", fmt::format("{:.1e}", sig.front()));
-  out.value("sigmoid-last", fmt::format("{:.1e}", sig.back()));
-  out.value("kaiming-first", fmt::format("{:.2f}", rk.front()));
-  out.value("kaiming-last", fmt::format("{:.2f}", rk.back()));
-  out.value("xavier-first", fmt::format("{:.1e}", rx.front()));
-  out.value("xavier-last", fmt::format("{:.1e}", rx.back()));
-  // With biases 0 a ReLU stack is positively homogeneous: scaling every
-  // weight by c scales each ||dL/dW|| by c^(2 depth - 1).
+  ex.data("norms", norms);
+  ex.value("depth", "{}", depth);
+  ex.value("width", "{}", width);
+  ex.value("batch", "{}", batch);
+  ex.value("ratio-sigmoid", "{:.1e}", sig.front() / sig.back());
+  ex.value("ratio-relu-kaiming", "{:.2f}", rk.front() / rk.back());
+  ex.value("ratio-relu-xavier", "{:.2f}", rx.front() / rx.back());
+  ex.value("sigmoid-first", "{:.1e}", sig.front());
+  ex.value("sigmoid-last", "{:.1e}", sig.back());
+  ex.value("kaiming-first", "{:.2f}", rk.front());
+  ex.value("kaiming-last", "{:.2f}", rk.back());
+  ex.value("xavier-first", "{:.1e}", rx.front());
+  ex.value("xavier-last", "{:.1e}", rx.back());
+  // 편향이 0이면 ReLU 망은 양의 동차 함수입니다. 모든 가중치를 c배 하면
+  // 층마다의 ||dL/dW||는 c^(2 depth - 1)배가 됩니다.
   const double sd_x = std::sqrt(2.0 / (width + width));  // Xavier
   const double sd_k = std::sqrt(2.0 / width);            // Kaiming
   const double c = sd_k / sd_x;
-  out.value("sd-xavier", fmt::format("{:.4f}", sd_x));
-  out.value("sd-kaiming", fmt::format("{:.4f}", sd_k));
-  out.value("kaiming-over-xavier", fmt::format("{:.3e}", rk[0] / rx[0]));
-  out.value("homogeneity-factor",
-            fmt::format("{:.3e}", std::pow(c, 2 * depth - 1)));
-  return out.finish();
+  ex.value("sd-xavier", "{:.4f}", sd_x);
+  ex.value("sd-kaiming", "{:.4f}", sd_k);
+  ex.value("kaiming-over-xavier", "{:.3e}", rk[0] / rx[0]);
+  ex.value("homogeneity-factor", "{:.3e}", std::pow(c, 2 * depth - 1));
 }
+
+// [layers]
+// 같은 입력 배치를 세 망에 넣습니다. 첫 망은 --activation과 --init으로
+// 고르고(기본값은 시그모이드와 Xavier), 나머지 두 망은 ReLU에 두 가지
+// 초기화를 씁니다.
+void gradients_through_the_layers(litbook::Example& ex) {
+  const int depth = static_cast<int>(ex.integer("depth"));
+  const int width = 64, batch = 64;
+  nn::Generator data_gen(1);
+  nn::Matrix x0(batch, width);
+  for (Eigen::Index i = 0; i < x0.size(); ++i) {
+    x0.data()[i] = data_gen.normal();
+  }
+  const auto relu = activation_named("relu");
+  const bool kaiming = ex.choice("init") == "kaiming";
+  const std::vector<Network> nets{
+      {network_name(ex.choice("activation"), kaiming),
+       grad_norms(activation_named(ex.choice("activation")), kaiming,
+                  depth, width, x0)},
+      {"ReLU+Xavier", grad_norms(relu, false, depth, width, x0)},
+      {"ReLU+Kaiming", grad_norms(relu, true, depth, width, x0)}};
+
+  ex.println("\n층마다 도달한 기울기의 크기 ||dL/dW||");
+  ex.println("  층 수 {}, 너비 {}, 배치 크기 {}", depth, width, batch);
+  print_norms(ex, nets);
+  // 한 층 내려갈 때마다 곱해지는 배율의 기하 평균.
+  const auto& first = nets[0].norms;
+  const double per_layer =
+      std::pow(first.front() / first.back(), 1.0 / (depth - 1));
+  ex.println("  {}: 한 층 내려갈 때마다 곱해지는 평균 배율: {:.3f}",
+             nets[0].name, per_layer);
+  // [/layers]
+  record_norms(ex, nets, width, batch);
+  ex.value("sigmoid-per-layer", "{:.3f}", per_layer);
+}
+
+}  // namespace
+
+// [main]
+int main(int argc, char** argv) {
+  litbook::Example ex(
+      argc, argv,
+      litbook::msg("『시각적으로 이해하는 ReLU』 2장의 예제"),
+      {litbook::integer(
+           "depth", 30, 2, 100,
+           litbook::msg("기울기 소실 실험의 층 수")),
+       litbook::choice(
+           "activation", "sigmoid",
+           {"sigmoid", "tanh", "relu", "leaky-relu", "gelu"},
+           litbook::msg("첫 망의 활성화 함수")),
+       litbook::choice(
+           "init", "xavier", {"xavier", "kaiming"},
+           litbook::msg("첫 망의 가중치 초기화"))});
+  relu_grad_at_a_few_inputs(ex);
+  difference_quotients_at_zero(ex);
+  relu_grad_at_special_inputs(ex);
+  const Grid grid = sample_the_grid();
+  slopes_on_the_grid(ex, grid);
+  write_the_curves(ex, grid);
+  gradients_through_the_layers(ex);
+  return ex.finish();
+}
+// [/main]

@@ -1,10 +1,9 @@
-// Chapter 3: a Linear(3, 4) layer followed by ReLU or sigmoid.
+// 3장: Linear(3, 4) 층 뒤의 ReLU와 시그모이드.
 //
-// Recomputes the article's PyTorch example (a batch of 5 samples with 3
-// features through nn.Linear(3, 4), then ReLU and sigmoid) from the
-// inputs PyTorch drew under torch.manual_seed(0), compares the results
-// with PyTorch's own outputs, and then measures sparsity and range on a
-// large batch drawn from the library's seeded generator.
+// 원문의 PyTorch 예제(특성 3개인 표본 5개를 nn.Linear(3, 4)에 넣고 ReLU와
+// 시그모이드를 적용)를 PyTorch가 torch.manual_seed(0)으로 뽑은 입력에서
+// 다시 계산하고, 그 결과를 PyTorch의 출력과 비교합니다. 그다음 라이브러리의
+// 고정 난수 생성기로 뽑은 큰 배치에서 희소성과 출력의 범위를 잽니다.
 #include "torch_capture.hpp"
 
 #include <litbook/example.hpp>
@@ -17,9 +16,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <span>
-#include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -43,247 +43,267 @@ void print_matrix(std::string_view title, const MatrixF& m) {
   }
 }
 
-// Largest |a - b| over all entries, in double (exact for float inputs).
-double max_abs_diff(const MatrixF& a, const MatrixF& b) {
-  return (a.cast<double>() - b.cast<double>()).cwiseAbs().maxCoeff();
-}
-
-long same(const MatrixF& a, const MatrixF& b) {
-  return static_cast<long>((a.array() == b.array()).count());
-}
-
-// Prints how many entries are equal and the largest difference.
-template <typename Tr>
-double compare(std::string_view name, const MatrixF& ours,
-               const MatrixF& theirs, Tr tr) {
-  const double d = max_abs_diff(ours, theirs);
-  fmt::print("  {:<11} {} {:2} / {}, {} {:.3g}\n", name,
-             tr("같은 값", "equal"), same(ours, theirs), ours.size(),
-             tr("가장 큰 차이", "largest difference"), d);
-  return d;
-}
-
 long count_zeros(const MatrixF& m) {
   return static_cast<long>((m.array() == 0.0f).count());
 }
 
-std::string percent(double fraction) {
-  return fmt::format("{:.1f}%", 100.0 * fraction);
+// 선형 층의 출력과 거기에 적용한 두 활성화 함수.
+struct Outputs {
+  MatrixF z, relu, sigmoid;
+};
+
+// [forward]
+// 입력은 모두 float32 값입니다. 층은 double로 계산하고, 결과를 PyTorch가
+// 계산하는 정밀도인 float32로 반올림합니다.
+Outputs forward(const nn::Linear& linear, const nn::Matrix& x) {
+  Outputs out{linear.forward(x).cast<float>(), {}, {}};
+  out.relu.resize(out.z.rows(), out.z.cols());
+  out.sigmoid.resize(out.z.rows(), out.z.cols());
+  nn::relu<float>(view(out.z), view(out.relu));
+  nn::sigmoid<float>(view(out.z), view(out.sigmoid));
+  return out;
 }
+// [/forward]
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const auto opts = litbook::parse_args(
-      argc, argv, "Chapter 3 of 'Understanding ReLU, Visually'.");
-  const auto lang = opts.lang;
-  auto tr = [lang](auto ko, auto en) { return litbook::tr(lang, ko, en); };
-  litbook::Output out(opts);
-
-  // [load]
-  const auto torch = capture::read_torch_capture(
-      LITBOOK_CHAPTER_DIR "/torch_seed0.txt");
+// [load]
+// PyTorch가 뽑은 값과 이 라이브러리로 다시 계산한 결과를 출력합니다.
+Outputs recompute_the_example(litbook::Example& ex,
+                              const capture::TorchCapture& torch) {
   const nn::Matrix& x = torch.matrix("x");         // 5x3
   const nn::Matrix& w = torch.matrix("W");         // 4x3
   const nn::Vector b = torch.matrix("b").row(0).transpose();  // 4
-  // [/load]
+  const Outputs out = forward(nn::Linear(w, b), x);
+  ex.println("PyTorch가 torch.manual_seed(0)으로 뽑은 값\n");
+  print_matrix(ex.tr("입력 x"), x.cast<float>());
+  print_matrix(ex.tr("가중치 W"), w.cast<float>());
+  print_matrix(ex.tr("편향 b"), b.transpose().cast<float>());
+  ex.println("\n이 라이브러리로 다시 계산한 결과\n");
+  print_matrix(ex.tr("선형 출력 z = x W^T + b"), out.z);
+  print_matrix("ReLU(z)", out.relu);
+  print_matrix("sigmoid(z)", out.sigmoid);
+  return out;
+}
+// [/load]
 
-  fmt::print("{}\n\n", tr("PyTorch가 torch.manual_seed(0)으로 뽑은 값",
-                          "What PyTorch drew under torch.manual_seed(0)"));
-  print_matrix(tr("입력 x", "input x"), x.cast<float>());
-  print_matrix(tr("가중치 W", "weight W"), w.cast<float>());
-  print_matrix(tr("편향 b", "bias b"), b.transpose().cast<float>());
+// [compare]
+// 같은 값의 개수와 가장 큰 차이(double로 계산하므로 float 입력에서는
+// 정확합니다)를 출력하고, 가장 큰 차이를 돌려줍니다.
+double compare(litbook::Example& ex, std::string_view name,
+               const MatrixF& ours, const MatrixF& theirs) {
+  const long same = static_cast<long>((ours.array() == theirs.array())
+                                          .count());
+  const double largest =
+      (ours.cast<double>() - theirs.cast<double>()).cwiseAbs().maxCoeff();
+  ex.println("  {:<11} 같은 값 {:2} / {}, 가장 큰 차이 {:.3g}",
+             name, same, ours.size(), largest);
+  return largest;
+}
 
-  // [forward]
-  const nn::Linear linear(w, b);
-  // Every input is a float32 value; the layer works in double and the
-  // result is rounded to float32, the precision PyTorch computes in.
-  const MatrixF z = linear.forward(x).cast<float>();
-  MatrixF relu_z(z.rows(), z.cols());
-  MatrixF sigmoid_z(z.rows(), z.cols());
-  nn::relu<float>(view(z), view(relu_z));
-  nn::sigmoid<float>(view(z), view(sigmoid_z));
-  // [/forward]
-
-  fmt::print("\n{}\n\n", tr("이 라이브러리로 다시 계산한 결과",
-                            "Recomputed with this library"));
-  print_matrix(tr("선형 출력 z = x W^T + b", "linear output z = x W^T + b"),
-               z);
-  print_matrix("ReLU(z)", relu_z);
-  print_matrix("sigmoid(z)", sigmoid_z);
-
-  // [compare]
+void compare_with_pytorch(litbook::Example& ex,
+                          const capture::TorchCapture& torch,
+                          const Outputs& ours) {
   const MatrixF torch_z = torch.matrix("linear").cast<float>();
   const MatrixF torch_relu = torch.matrix("relu").cast<float>();
   const MatrixF torch_sigmoid = torch.matrix("sigmoid").cast<float>();
-  fmt::print("\n{}\n", tr("PyTorch의 float32 출력과 비교",
-                          "Compared with PyTorch's float32 outputs"));
-  const double d_z = compare("z", z, torch_z, tr);
-  const double d_relu = compare("ReLU(z)", relu_z, torch_relu, tr);
-  const double d_sig = compare("sigmoid(z)", sigmoid_z, torch_sigmoid, tr);
+  ex.println("\nPyTorch의 float32 출력과 비교");
+  const double d_z = compare(ex, "z", ours.z, torch_z);
+  const double d_relu = compare(ex, "ReLU(z)", ours.relu, torch_relu);
+  const double d_sig = compare(ex, "sigmoid(z)", ours.sigmoid,
+                               torch_sigmoid);
   // [/compare]
+  ex.value("diff-linear", "{:.3g}", d_z);
+  ex.value("diff-relu", "{:.3g}", d_relu);
+  ex.value("diff-sigmoid", "{:.3g}", d_sig);
+  ex.value("same-linear", "{}", (ours.z.array() == torch_z.array()).count());
+  ex.value("same-relu", "{}",
+           (ours.relu.array() == torch_relu.array()).count());
+  ex.value("same-sigmoid", "{}",
+           (ours.sigmoid.array() == torch_sigmoid.array()).count());
+  ex.value("ulp-at-1", "{:.3g}", std::nextafter(1.0f, 2.0f) - 1.0f);
+}
 
-  // [compare-f64]
+// [compare-f64]
+// PyTorch가 float64로 계산해 한 번 반올림한 값과 비교합니다. 시그모이드는
+// PyTorch의 z에 적용합니다.
+void compare_with_pytorch_f64(litbook::Example& ex,
+                              const capture::TorchCapture& torch,
+                              const Outputs& ours) {
+  const MatrixF torch_z = torch.matrix("linear").cast<float>();
   const MatrixF z_f64 = torch.matrix("linear_f64").cast<float>();
   const MatrixF sigmoid_f64 = torch.matrix("sigmoid_f64").cast<float>();
-  MatrixF sigmoid_tz(z.rows(), z.cols());  // applied to PyTorch's own z
+  MatrixF sigmoid_tz(torch_z.rows(), torch_z.cols());
   nn::sigmoid<float>(view(torch_z), view(sigmoid_tz));
-  fmt::print("\n{}\n", tr("PyTorch가 float64로 계산해 한 번 반올림한 값과 비교",
-                        "Compared with PyTorch in float64, rounded once"));
-  const double d_z64 = compare("z", z, z_f64, tr);
-  const double d_sig64 = compare("sigmoid", sigmoid_tz, sigmoid_f64, tr);
+  ex.println("\nPyTorch가 float64로 계산해 한 번 반올림한 값과 비교");
+  const double d_z64 = compare(ex, "z", ours.z, z_f64);
+  const double d_sig64 = compare(ex, "sigmoid", sigmoid_tz, sigmoid_f64);
   // [/compare-f64]
+  ex.value("diff-linear-f64", "{:.3g}", d_z64);
+  ex.value("diff-sigmoid-f64", "{:.3g}", d_sig64);
+}
 
-  out.value("diff-linear", fmt::format("{:.3g}", d_z));
-  out.value("diff-relu", fmt::format("{:.3g}", d_relu));
-  out.value("diff-sigmoid", fmt::format("{:.3g}", d_sig));
-  out.value("diff-linear-f64", fmt::format("{:.3g}", d_z64));
-  out.value("diff-sigmoid-f64", fmt::format("{:.3g}", d_sig64));
-  out.value("same-linear", fmt::format("{}", same(z, torch_z)));
-  out.value("same-relu", fmt::format("{}", same(relu_z, torch_relu)));
-  out.value("same-sigmoid", fmt::format("{}", same(sigmoid_z,
-                                                   torch_sigmoid)));
-  out.value("ulp-at-1", fmt::format("{:.3g}",
-                                    std::nextafter(1.0f, 2.0f) - 1.0f));
-
-  // Sparsity and range on the article's batch.
-  const long small_n = static_cast<long>(z.size());
-  const long small_zeros = count_zeros(relu_z);
-  const long small_sig_zeros = count_zeros(sigmoid_z);
-  fmt::print("\n{}\n", tr("배치 5개에서", "On the batch of 5"));
-  fmt::print("  {}: {} / {} ({})\n",
-             tr("ReLU 출력 가운데 정확히 0인 것",
-                "ReLU outputs that are exactly 0"),
-             small_zeros, small_n, percent(double(small_zeros) / small_n));
-  fmt::print("  {}: {} / {}\n",
-             tr("sigmoid 출력 가운데 정확히 0인 것",
-                "sigmoid outputs that are exactly 0"),
-             small_sig_zeros, small_n);
-  fmt::print("  {}: [{:.4f}, {:.4f}]\n",
-             tr("sigmoid 출력의 범위", "range of the sigmoid outputs"),
-             sigmoid_z.minCoeff(), sigmoid_z.maxCoeff());
-  out.value("batch-size", fmt::format("{}", x.rows()));
-  out.value("small-n", fmt::format("{}", small_n));
-  out.value("small-zeros", fmt::format("{}", small_zeros));
-  out.value("small-zero-pct",
-            percent(double(small_zeros) / small_n));
-  out.value("small-sig-zeros", fmt::format("{}", small_sig_zeros));
-  out.value("small-sig-min", fmt::format("{:.4f}", sigmoid_z.minCoeff()));
-  out.value("small-sig-max", fmt::format("{:.4f}", sigmoid_z.maxCoeff()));
-  out.value("small-z-min", fmt::format("{:.4f}", z.minCoeff()));
-  out.value("small-z-max", fmt::format("{:.4f}", z.maxCoeff()));
+// [small]
+// 배치 5개에서의 희소성과 범위: ReLU는 정확한 0을 내고 시그모이드는
+// 그러지 않습니다.
+void sparsity_of_the_small_batch(litbook::Example& ex, const Outputs& out) {
+  const long n = static_cast<long>(out.z.size());
+  const long zeros = count_zeros(out.relu);
+  const long sig_zeros = count_zeros(out.sigmoid);
+  const double pct = 100.0 * zeros / n;
+  ex.println("\n배치 5개에서");
+  ex.println("  ReLU 출력 가운데 정확히 0인 것: {} / {} ({:.1f}%)", zeros, n,
+             pct);
+  ex.println("  sigmoid 출력 가운데 정확히 0인 것: {} / {}", sig_zeros, n);
+  ex.println("  sigmoid 출력의 범위: [{:.4f}, {:.4f}]",
+             out.sigmoid.minCoeff(), out.sigmoid.maxCoeff());
+  // [/small]
+  ex.value("batch-size", "{}", out.z.rows());
+  ex.value("small-n", "{}", n);
+  ex.value("small-zeros", "{}", zeros);
+  ex.value("small-zero-pct", "{:.1f}%", pct);
+  ex.value("small-sig-zeros", "{}", sig_zeros);
+  ex.value("small-sig-min", "{:.4f}", out.sigmoid.minCoeff());
+  ex.value("small-sig-max", "{:.4f}", out.sigmoid.maxCoeff());
+  ex.value("small-z-min", "{:.4f}", out.z.minCoeff());
+  ex.value("small-z-max", "{:.4f}", out.z.maxCoeff());
 
   litbook::Table cells({"sample", "unit", "z", "relu", "sigmoid"});
-  for (Eigen::Index i = 0; i < z.rows(); ++i) {
-    for (Eigen::Index j = 0; j < z.cols(); ++j) {
-      cells.row({double(i + 1), double(j + 1), z(i, j), relu_z(i, j),
-                 sigmoid_z(i, j)});
+  for (Eigen::Index i = 0; i < out.z.rows(); ++i) {
+    for (Eigen::Index j = 0; j < out.z.cols(); ++j) {
+      cells.row({double(i + 1), double(j + 1), out.z(i, j),
+                 out.relu(i, j), out.sigmoid(i, j)});
     }
   }
-  out.data("cells", cells);
+  ex.data("cells", cells);
+}
 
-  // [large]
-  const std::uint64_t seed = 2024;
-  const Eigen::Index n = 10000;
+// [large]
+// 큰 배치: 표준정규분포에서 뽑은 입력과, PyTorch의 기본 초기화를 따르는
+// 같은 모양의 층.
+Outputs a_large_batch(litbook::Example& ex, std::uint64_t seed, long n) {
   nn::Generator gen(seed);
-  nn::Matrix big_x(n, 3);
+  nn::Matrix x(n, 3);
   for (Eigen::Index i = 0; i < n; ++i) {
-    for (Eigen::Index j = 0; j < 3; ++j) big_x(i, j) = gen.normal();
+    for (Eigen::Index j = 0; j < 3; ++j) x(i, j) = gen.normal();
   }
-  const nn::Linear big_linear(3, 4, gen);  // PyTorch's default init
-  const MatrixF big_z = big_linear.forward(big_x).cast<float>();
-  MatrixF big_relu(n, 4);
-  MatrixF big_sigmoid(n, 4);
-  nn::relu<float>(view(big_z), view(big_relu));
-  nn::sigmoid<float>(view(big_z), view(big_sigmoid));
-  // [/large]
+  const nn::Linear linear(3, 4, gen);
+  const Outputs out = forward(linear, x);
 
-  const long big_total = static_cast<long>(big_z.size());
-  const long big_zeros = count_zeros(big_relu);
-  const long big_sig_zeros = count_zeros(big_sigmoid);
-  const double big_frac = double(big_zeros) / big_total;
-  fmt::print("\n{}\n",
-             tr("큰 배치 (10000x3, 시드 2024, 같은 모양의 층)",
-                "A large batch (10000x3, seed 2024, a layer of the same "
-                "shape)"));
-  fmt::print("  {}: {} / {} ({})\n",
-             tr("ReLU 출력 가운데 정확히 0인 것",
-                "ReLU outputs that are exactly 0"),
-             big_zeros, big_total, percent(big_frac));
-  double unit_min = 1.0, unit_max = 0.0;
+  const long total = static_cast<long>(out.z.size());
+  const long zeros = count_zeros(out.relu);
+  ex.println("\n큰 배치 ({}x3, 시드 {}, 같은 모양의 층)",
+             n, seed);
+  ex.println("  ReLU 출력 가운데 정확히 0인 것: {} / {} ({:.1f}%)", zeros,
+             total, 100.0 * zeros / total);
+  double unit_min = 1.0, unit_max = 0.0;  // 유닛별 0의 비율
   for (Eigen::Index j = 0; j < 4; ++j) {
-    const long zj = static_cast<long>((big_relu.col(j).array() == 0.0f)
-                                          .count());
-    const double fj = double(zj) / n;
-    unit_min = std::min(unit_min, fj);
-    unit_max = std::max(unit_max, fj);
-    fmt::print("    {} {}: {} (b = {:+.4f})\n", tr("유닛", "unit"), j + 1,
-               percent(fj), big_linear.bias(j));
+    const double f = double((out.relu.col(j).array() == 0.0f).count()) / n;
+    unit_min = std::min(unit_min, f);
+    unit_max = std::max(unit_max, f);
+    ex.println("    유닛 {}: {:.1f}% (b = {:+.4f})", j + 1, 100.0 * f,
+               linear.bias(j));
   }
-  out.value("unit-zero-min", percent(unit_min));
-  out.value("unit-zero-max", percent(unit_max));
-  fmt::print("  {}: {} / {}\n",
-             tr("sigmoid 출력 가운데 정확히 0인 것",
-                "sigmoid outputs that are exactly 0"),
-             big_sig_zeros, big_total);
-  fmt::print("  {}: [{:.4f}, {:.4f}]\n",
-             tr("sigmoid 출력의 범위", "range of the sigmoid outputs"),
-             big_sigmoid.minCoeff(), big_sigmoid.maxCoeff());
-  fmt::print("  {}: [{:.4f}, {:.4f}]\n",
-             tr("ReLU 출력의 범위", "range of the ReLU outputs"),
-             big_relu.minCoeff(), big_relu.maxCoeff());
+  // [/large]
+  ex.value("unit-zero-min", "{:.1f}%", 100.0 * unit_min);
+  ex.value("unit-zero-max", "{:.1f}%", 100.0 * unit_max);
+  return out;
+}
 
-  // [slopes]
+// [ranges]
+// 큰 배치의 희소성과 범위를 출력하고, 본문이 인용하는 값을 기록합니다.
+void ranges_of_the_large_batch(litbook::Example& ex, const Outputs& out,
+                               std::uint64_t seed, long n) {
+  const long total = static_cast<long>(out.z.size());
+  const long sig_zeros = count_zeros(out.sigmoid);
+  ex.println("  sigmoid 출력 가운데 정확히 0인 것: {} / {}",
+             sig_zeros, total);
+  ex.println("  sigmoid 출력의 범위: [{:.4f}, {:.4f}]",
+             out.sigmoid.minCoeff(), out.sigmoid.maxCoeff());
+  ex.println("  ReLU 출력의 범위: [{:.4f}, {:.4f}]",
+             out.relu.minCoeff(), out.relu.maxCoeff());
+  // [/ranges]
+  ex.value("big-n", "{}", n);
+  ex.value("big-seed", "{}", seed);
+  ex.value("big-total", "{}", total);
+  ex.value("big-zeros", "{}", count_zeros(out.relu));
+  ex.value("big-zero-pct", "{:.1f}%", 100.0 * count_zeros(out.relu) / total);
+  ex.value("big-sig-zeros", "{}", sig_zeros);
+  ex.value("big-sig-min", "{:.4f}", out.sigmoid.minCoeff());
+  ex.value("big-sig-max", "{:.4f}", out.sigmoid.maxCoeff());
+  ex.value("big-relu-max", "{:.4f}", out.relu.maxCoeff());
+}
+
+// [slopes]
+// 기울기의 평균: ReLU의 기울기는 0 아니면 1이라서, 그 평균은 양수 출력의
+// 비율입니다.
+void mean_slopes(litbook::Example& ex, const Outputs& out) {
   double relu_slope = 0.0, sigmoid_slope = 0.0, sigmoid_slope_max = 0.0;
-  for (float v : view(big_z)) {
+  for (float v : view(out.z)) {
     relu_slope += nn::relu_grad(v);
     sigmoid_slope += nn::sigmoid_grad(v);
     sigmoid_slope_max = std::max<double>(sigmoid_slope_max,
                                          nn::sigmoid_grad(v));
   }
-  relu_slope /= big_total;
-  sigmoid_slope /= big_total;
+  relu_slope /= out.z.size();
+  sigmoid_slope /= out.z.size();
+  ex.println("  기울기의 평균: ReLU {:.4f}, sigmoid {:.4f} (최대 {:.4f})",
+             relu_slope, sigmoid_slope, sigmoid_slope_max);
   // [/slopes]
-  fmt::print("  {}: ReLU {:.4f}, sigmoid {:.4f} ({} {:.4f})\n",
-             tr("기울기의 평균", "mean slope"), relu_slope, sigmoid_slope,
-             tr("최대", "largest"), sigmoid_slope_max);
+  ex.value("relu-slope-mean", "{:.4f}", relu_slope);
+  ex.value("sigmoid-slope-mean", "{:.4f}", sigmoid_slope);
+  ex.value("sigmoid-slope-max", "{:.4f}", sigmoid_slope_max);
+}
 
-  out.value("big-n", fmt::format("{}", n));
-  out.value("big-seed", fmt::format("{}", seed));
-  out.value("big-total", fmt::format("{}", big_total));
-  out.value("big-zeros", fmt::format("{}", big_zeros));
-  out.value("big-zero-pct", percent(big_frac));
-  out.value("big-sig-zeros", fmt::format("{}", big_sig_zeros));
-  out.value("big-sig-min", fmt::format("{:.4f}", big_sigmoid.minCoeff()));
-  out.value("big-sig-max", fmt::format("{:.4f}", big_sigmoid.maxCoeff()));
-  out.value("big-relu-max", fmt::format("{:.4f}", big_relu.maxCoeff()));
-  out.value("relu-slope-mean", fmt::format("{:.4f}", relu_slope));
-  out.value("sigmoid-slope-mean", fmt::format("{:.4f}", sigmoid_slope));
-  out.value("sigmoid-slope-max", fmt::format("{:.4f}", sigmoid_slope_max));
-
-  // Histogram of the large batch's outputs: ReLU's exact zeros are
-  // counted apart from its positive outputs.
+// 그림을 위한 큰 배치의 출력 분포. ReLU의 정확한 0은 양수 출력과 따로
+// 셉니다.
+void write_the_histogram(litbook::Example& ex, const Outputs& out) {
   const double width = 0.05;
+  const long total = static_cast<long>(out.z.size());
   const int bins =
-      static_cast<int>(std::floor(big_relu.maxCoeff() / width)) + 1;
+      static_cast<int>(std::floor(out.relu.maxCoeff() / width)) + 1;
   std::vector<long> h_relu(bins, 0), h_sigmoid(bins, 0);
   auto bin_of = [&](float v) {
     return std::min(bins - 1, static_cast<int>(v / width));
   };
-  for (float v : view(big_relu)) {
+  for (float v : view(out.relu)) {
     if (v > 0.0f) ++h_relu[bin_of(v)];
   }
-  for (float v : view(big_sigmoid)) ++h_sigmoid[bin_of(v)];
+  for (float v : view(out.sigmoid)) ++h_sigmoid[bin_of(v)];
   litbook::Table hist({"left", "center", "relu", "sigmoid"});
   for (int k = 0; k < bins; ++k) {
-    hist.row({k * width, (k + 0.5) * width,
-              double(h_relu[k]) / big_total,
-              double(h_sigmoid[k]) / big_total});
+    hist.row({k * width, (k + 0.5) * width, double(h_relu[k]) / total,
+              double(h_sigmoid[k]) / total});
   }
-  out.data("hist", hist);
+  ex.data("hist", hist);
   litbook::Table zero_bar({"x", "fraction"});
-  zero_bar.row({0.0, big_frac});
-  out.data("zeros", zero_bar);
-  out.value("hist-width", fmt::format("{:g}", width));
-  return out.finish();
+  zero_bar.row({0.0, double(count_zeros(out.relu)) / total});
+  ex.data("zeros", zero_bar);
+  ex.value("hist-width", "{:g}", width);
 }
+
+}  // namespace
+
+// [main]
+int main(int argc, char** argv) {
+  litbook::Example ex(
+      argc, argv,
+      litbook::msg("『시각적으로 이해하는 ReLU』 3장의 예제"),
+      {litbook::integer("seed", 2024, 0, 1000000,
+                        litbook::msg("큰 배치의 난수 시드")),
+       litbook::integer("samples", 10000, 100, 100000,
+                        litbook::msg("큰 배치의 표본 수"))});
+  const auto torch = capture::read_torch_capture(
+      LITBOOK_CHAPTER_DIR "/torch_seed0.txt");
+  const Outputs small = recompute_the_example(ex, torch);
+  compare_with_pytorch(ex, torch, small);
+  compare_with_pytorch_f64(ex, torch, small);
+  sparsity_of_the_small_batch(ex, small);
+
+  const auto seed = static_cast<std::uint64_t>(ex.integer("seed"));
+  const long n = ex.integer("samples");
+  const Outputs large = a_large_batch(ex, seed, n);
+  ranges_of_the_large_batch(ex, large, seed, n);
+  mean_slopes(ex, large);
+  write_the_histogram(ex, large);
+  return ex.finish();
+}
+// [/main]

@@ -1,11 +1,11 @@
-// Reads torch_seed0.txt, the file capture_torch.py writes: what the
-// article's PyTorch code computes under torch.manual_seed(0).
+// capture_torch.py가 쓰는 파일 torch_seed0.txt를 읽습니다. 원문의 PyTorch
+// 코드가 torch.manual_seed(0)에서 계산하는 값들입니다.
 //
-// Format (see capture_torch.py): '#' comment lines, "scalar NAME VALUE",
-// and "matrix NAME ROWS COLS" followed by ROWS lines of COLS numbers.
-// Each number is a float32 value written exactly in decimal, so reading it
-// as a double and narrowing to float gives torch's value bit for bit.
-// Chapters 3 and 4 share this reader.
+// 형식(capture_torch.py 참고): '#'로 시작하는 주석 줄, "scalar 이름 값",
+// 그리고 "matrix 이름 행 열" 뒤에 열 개의 수가 있는 줄이 행 개만큼 옵니다.
+// 수는 모두 float32 값을 십진수로 정확히 적은 것이라서, double로 읽어
+// float로 좁히면 torch의 값과 비트까지 같습니다. 3장과 4장이 이 읽기
+// 함수를 함께 씁니다.
 #pragma once
 
 #include <nn/tensor.hpp>
