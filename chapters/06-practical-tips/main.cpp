@@ -1,9 +1,9 @@
-// Chapter 6: practical tips.
+// 6장: 실전 팁.
 //
-// Samples five activations on [-4, 4] for a shape comparison, follows the
-// spread of activations through 30 Linear+ReLU layers under three weight
-// initialisations, and counts dead ReLU units in a network whose biases
-// are shifted negative, with and without BatchNorm.
+// 모양을 비교하려고 [-4, 4] 구간에서 활성화 함수 다섯 개를 표본 추출하고,
+// 가중치 초기화 세 가지로 깊이 쌓은 Linear+ReLU 층에서 활성값의 퍼짐을
+// 따라가고, 편향을 음수 쪽으로 민 망에서 죽은 ReLU 유닛을 BatchNorm이
+// 있을 때와 없을 때 셉니다.
 #include <litbook/example.hpp>
 #include <nn/batchnorm.hpp>
 #include <nn/gelu.hpp>
@@ -24,11 +24,11 @@
 #include <utility>
 #include <vector>
 
-namespace {
-
 using nn::Matrix;
 using nn::Vector;
 
+// [helpers]
+// 표준정규분포에서 뽑은 배치(표본이 행입니다).
 Matrix standard_normal(int rows, int cols, nn::Generator& gen) {
   Matrix m(rows, cols);
   for (int i = 0; i < rows; ++i) {
@@ -37,23 +37,69 @@ Matrix standard_normal(int rows, int cols, nn::Generator& gen) {
   return m;
 }
 
-// ReLU on every element of a batch.
+// 배치의 모든 원소에 ReLU를 적용합니다.
 Matrix relu(const Matrix& z) {
   return z.unaryExpr([](double v) { return nn::relu(v); });
 }
 
-// Standard deviation over all elements of a batch.
+// 배치의 모든 원소에 대한 표준편차.
 double stddev(const Matrix& a) {
   const double mean = a.mean();
   return std::sqrt((a.array() - mean).square().mean());
 }
+// [/helpers]
 
-enum class Init { normal, xavier, he };
+// [shapes]
+// 다섯 함수를 [-4, 4] 구간에서 간격 0.025로 계산하고, GELU와 SiLU가 0
+// 아래로 가장 깊이 내려가는 곳을 격자에서 찾습니다.
+void five_activations(litbook::Example& ex) {
+  const int n = 321;
+  litbook::Table shapes({"x", "relu", "gelu", "silu", "tanh", "sigmoid"});
+  double gelu_min = 0.0, gelu_at = 0.0, silu_min = 0.0, silu_at = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double x = -4.0 + 8.0 * i / (n - 1);
+    const double g = nn::gelu(x), s = nn::silu(x);
+    shapes.row({x, nn::relu(x), g, s, nn::tanh(x), nn::sigmoid(x)});
+    if (g < gelu_min) std::tie(gelu_min, gelu_at) = std::pair{g, x};
+    if (s < silu_min) std::tie(silu_min, silu_at) = std::pair{s, x};
+  }
+  // [/shapes]
+  ex.data("shapes", shapes);
+  ex.println("다섯 활성화 함수의 값");
+  litbook::TextTable t({{"x"}, {"ReLU"}, {"GELU"}, {"SiLU"}, {"tanh"},
+                        {"sigmoid"}});
+  for (double x : {-3.0, -1.0, 0.0, 1.0, 3.0}) {
+    t.row({fmt::format("{:.1f}", x), fmt::format("{:.3f}", nn::relu(x)),
+           fmt::format("{:.3f}", nn::gelu(x)),
+           fmt::format("{:.3f}", nn::silu(x)),
+           fmt::format("{:.3f}", nn::tanh(x)),
+           fmt::format("{:.3f}", nn::sigmoid(x))});
+  }
+  fmt::print("{}", t.text());
+  ex.println("  격자에서의 최솟값: GELU {:.3f} (x = {:.3f}), "
+             "SiLU {:.3f} (x = {:.3f})", gelu_min, gelu_at, silu_min,
+             silu_at);
+  ex.value("shape-step", "{:g}", 8.0 / (n - 1));
+  ex.value("gelu-min", "{:.3f}", gelu_min);
+  ex.value("gelu-argmin", "{:.3f}", gelu_at);
+  ex.value("silu-min", "{:.3f}", silu_min);
+  ex.value("silu-argmin", "{:.3f}", silu_at);
+  ex.value("sigmoid-at-0", "{:.1f}", nn::sigmoid(0.0));
+}
 
 // [init]
+// 세 가지 초기화. 매개변수 init의 값(이름)에서 Init을 고릅니다.
+enum class Init { normal, xavier, he };
+
+Init init_named(const std::string& name) {
+  return name == "normal" ? Init::normal
+       : name == "xavier" ? Init::xavier
+                          : Init::he;
+}
+
 void init_weight(Matrix& w, Init init, nn::Generator& gen) {
   switch (init) {
-    case Init::normal:  // N(0, 1), whatever the width
+    case Init::normal:  // N(0, 1): 너비와 상관없이
       for (int i = 0; i < w.rows(); ++i) {
         for (int j = 0; j < w.cols(); ++j) w(i, j) = gen.normal();
       }
@@ -61,7 +107,7 @@ void init_weight(Matrix& w, Init init, nn::Generator& gen) {
     case Init::xavier:  // N(0, 2 / (fan_in + fan_out))
       nn::xavier_normal(w, gen);
       break;
-    case Init::he:  // N(0, 2 / fan_in): gain sqrt(2), fan_in mode
+    case Init::he:  // N(0, 2 / fan_in): 이득 sqrt(2), fan_in 방식
       nn::kaiming_normal(w, gen);
       break;
   }
@@ -69,10 +115,10 @@ void init_weight(Matrix& w, Init init, nn::Generator& gen) {
 // [/init]
 
 // [stack]
-// Std of the activations after each Linear+ReLU layer (biases 0).
+// Linear+ReLU 층(편향 0)을 하나씩 지날 때마다 활성값의 표준편차를 잽니다.
 std::vector<double> layer_stds(Init init, int depth, int width,
                                int batch) {
-  nn::Generator gen(6);  // the same input batch for every initialisation
+  nn::Generator gen(6);  // 세 초기화 모두 같은 입력 배치에서 시작합니다
   Matrix x = standard_normal(batch, width, gen);
   std::vector<double> stds;
   for (int l = 0; l < depth; ++l) {
@@ -86,8 +132,74 @@ std::vector<double> layer_stds(Init init, int depth, int width,
 }
 // [/stack]
 
+// [growth]
+// ReLU를 지나면 제곱 평균이 층마다 fan_in * Var(w) / 2배가 되므로,
+// 표준편차는 그 제곱근만큼 변합니다. 잰 배율을 이 이론값과 비교합니다.
+void growth_per_layer(litbook::Example& ex,
+                      const std::array<std::vector<double>, 3>& stds,
+                      int width) {
+  const double fan = width;
+  const std::array<double, 3> weight_var = {1.0, 2.0 / (2.0 * fan),
+                                            2.0 / fan};
+  std::array<double, 3> ratio, measured, theory;
+  for (int k = 0; k < 3; ++k) {
+    ratio[k] = stds[k].back() / stds[k].front();  // 마지막 층 / 첫 층
+    measured[k] = std::pow(ratio[k], 1.0 / (stds[k].size() - 1));
+    theory[k] = std::sqrt(fan * weight_var[k] / 2.0);
+  }
+  // [/growth]
+  const std::array<std::string, 3> names = {"N(0,1)", "Xavier", "He"};
+  const std::array<std::string, 3> keys = {"normal", "xavier", "he"};
+  ex.println("\n층마다 표준편차가 커지는 배율");
+  litbook::TextTable t({{"", litbook::TextTable::Align::left},
+                        {std::string(ex.tr("측정"))},
+                        {std::string(ex.tr("이론"))},
+                        {std::string(ex.tr("마지막/처음"))}});
+  for (int k = 0; k < 3; ++k) {
+    t.row({names[k], fmt::format("{:.3f}", measured[k]),
+           fmt::format("{:.3f}", theory[k]),
+           fmt::format("{:.3e}", ratio[k])});
+    ex.value("std-first-" + keys[k], "{:.3g}", stds[k].front());
+    ex.value("std-last-" + keys[k], "{:.3g}", stds[k].back());
+    ex.value("ratio-" + keys[k], "{:.3g}", ratio[k]);
+    ex.value("factor-" + keys[k], "{:.3f}", measured[k]);
+    ex.value("theory-" + keys[k], "{:.3f}", theory[k]);
+  }
+  fmt::print("{}", t.text());
+}
+
+// [spread]
+// 세 가지 초기화로 같은 깊이의 층을 쌓고, 층마다 잰 표준편차를 비교합니다.
+void three_initialisations(litbook::Example& ex) {
+  const int depth = ex.integer("depth"), width = 256, batch = 512;
+  const std::array<Init, 3> inits = {Init::normal, Init::xavier, Init::he};
+  std::array<std::vector<double>, 3> stds;
+  for (int k = 0; k < 3; ++k) {
+    stds[k] = layer_stds(inits[k], depth, width, batch);
+  }
+  // [/spread]
+  litbook::Table data({"layer", "normal", "xavier", "he"});
+  ex.println("\n층을 지난 뒤 활성값의 표준편차");
+  litbook::TextTable t(
+      {{std::string(ex.tr("층"))}, {"N(0,1)"}, {"Xavier"}, {"He"}});
+  for (int l = 0; l < depth; ++l) {
+    data.row({l + 1.0, stds[0][l], stds[1][l], stds[2][l]});
+    if (l == 0 || (l + 1) % 5 == 0 || l == depth - 1) {
+      t.row({fmt::format("{}", l + 1), fmt::format("{:.3e}", stds[0][l]),
+             fmt::format("{:.3e}", stds[1][l]),
+             fmt::format("{:.3e}", stds[2][l])});
+    }
+  }
+  ex.data("init", data);
+  fmt::print("{}", t.text());
+  growth_per_layer(ex, stds, width);
+  ex.value("init-depth", "{}", depth);
+  ex.value("init-width", "{}", width);
+  ex.value("init-batch", "{}", batch);
+}
+
 // [dead]
-// Fraction of units that output 0 for every sample of the batch.
+// 배치의 모든 표본에서 0을 내는 유닛의 비율.
 double dead_fraction(const Matrix& a) {
   int dead = 0;
   for (int j = 0; j < a.cols(); ++j) {
@@ -96,20 +208,20 @@ double dead_fraction(const Matrix& a) {
   return static_cast<double>(dead) / static_cast<double>(a.cols());
 }
 
-// Dead fraction after each layer: Linear (He weights, every bias equal
-// to `shift`), then BatchNorm1d in training mode if asked, then ReLU.
-std::vector<double> dead_per_layer(double shift, bool batchnorm,
+// 층마다 죽은 유닛의 비율: Linear(가중치는 init으로, 편향은 모두 `shift`),
+// 요청하면 학습 모드의 BatchNorm1d, 그리고 ReLU.
+std::vector<double> dead_per_layer(double shift, bool batchnorm, Init init,
                                    int depth, int width, int batch) {
-  nn::Generator gen(6);  // the same weights and inputs for every run
+  nn::Generator gen(6);  // 모든 실행이 같은 가중치와 입력에서 시작합니다
   Matrix x = standard_normal(batch, width, gen);
   std::vector<double> dead;
   for (int l = 0; l < depth; ++l) {
     Matrix w(width, width);
-    nn::kaiming_normal(w, gen);
+    init_weight(w, init, gen);
     const nn::Linear layer(std::move(w), Vector::Constant(width, shift));
     Matrix z = layer.forward(x);
     if (batchnorm) {
-      nn::BatchNorm1d bn(width);  // training mode: batch statistics
+      nn::BatchNorm1d bn(width);  // 학습 모드: 배치의 통계를 씁니다
       z = bn.forward(z);
     }
     x = relu(z);
@@ -119,151 +231,71 @@ std::vector<double> dead_per_layer(double shift, bool batchnorm,
 }
 // [/dead]
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const auto opts = litbook::parse_args(
-      argc, argv, "Chapter 6 of 'Understanding ReLU, Visually'.");
-  const auto lang = opts.lang;
-  auto tr = [lang](auto ko, auto en) { return litbook::tr(lang, ko, en); };
-  litbook::Output out(opts);
-
-  // 1. Shapes of five activations on [-4, 4].
-  // [shapes]
-  const int n = 321;  // step 0.025
-  litbook::Table shapes({"x", "relu", "gelu", "silu", "tanh", "sigmoid"});
-  double gelu_min = 0.0, gelu_at = 0.0, silu_min = 0.0, silu_at = 0.0;
-  for (int i = 0; i < n; ++i) {
-    const double x = -4.0 + 8.0 * i / (n - 1);
-    const double g = nn::gelu(x), s = nn::silu(x);
-    shapes.row({x, nn::relu(x), g, s, nn::tanh(x), nn::sigmoid(x)});
-    if (g < gelu_min) std::tie(gelu_min, gelu_at) = std::pair{g, x};
-    if (s < silu_min) std::tie(silu_min, silu_at) = std::pair{s, x};
-  }
-  // [/shapes]
-  out.data("shapes", shapes);
-
-  fmt::print("{}\n", tr("다섯 활성화 함수의 값", "Five activations"));
-  fmt::print("  {:>5} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "x", "ReLU",
-             "GELU", "SiLU", "tanh", "sigmoid");
-  for (double x : {-3.0, -1.0, 0.0, 1.0, 3.0}) {
-    fmt::print("  {:5.1f} {:7.3f} {:7.3f} {:7.3f} {:7.3f} {:7.3f}\n", x,
-               nn::relu(x), nn::gelu(x), nn::silu(x), nn::tanh(x),
-               nn::sigmoid(x));
-  }
-  fmt::print("  {}: GELU {:.3f} (x = {:.3f}), SiLU {:.3f} (x = {:.3f})\n",
-             tr("격자에서의 최솟값", "minimum on the grid"), gelu_min,
-             gelu_at, silu_min, silu_at);
-  out.value("shape-step", fmt::format("{:g}", 8.0 / (n - 1)));
-  out.value("gelu-min", fmt::format("{:.3f}", gelu_min));
-  out.value("gelu-argmin", fmt::format("{:.3f}", gelu_at));
-  out.value("silu-min", fmt::format("{:.3f}", silu_min));
-  out.value("silu-argmin", fmt::format("{:.3f}", silu_at));
-  out.value("sigmoid-at-0", fmt::format("{:.1f}", nn::sigmoid(0.0)));
-
-  // 2. Three initialisations through a deep Linear+ReLU stack.
-  const int depth = 30, width = 256, batch = 512;
-  const std::array<Init, 3> inits = {Init::normal, Init::xavier,
-                                     Init::he};
-  std::array<std::vector<double>, 3> stds;
-  for (int k = 0; k < 3; ++k) {
-    stds[k] = layer_stds(inits[k], depth, width, batch);
-  }
-
-  litbook::Table init_table({"layer", "normal", "xavier", "he"});
-  for (int l = 0; l < depth; ++l) {
-    init_table.row({l + 1.0, stds[0][l], stds[1][l], stds[2][l]});
-  }
-  out.data("init", init_table);
-
-  fmt::print("\n{}\n", tr("층을 지난 뒤 활성값의 표준편차",
-                          "Std of the activations after each layer"));
-  fmt::print("  {:>5} {:>12} {:>12} {:>12}\n", tr("층", "layer"),
-             "N(0,1)", "Xavier", "He");
-  for (int l = 0; l < depth; ++l) {
-    if (l != 0 && (l + 1) % 5 != 0) continue;
-    fmt::print("  {:5} {:12.3e} {:12.3e} {:12.3e}\n", l + 1, stds[0][l],
-               stds[1][l], stds[2][l]);
-  }
-
-  // Per-layer growth of the second moment through ReLU:
-  // fan_in * Var(w) / 2, so the std changes by its square root.
-  const double fan = width;
-  const std::array<double, 3> weight_var = {1.0, 2.0 / (2.0 * fan),
-                                            2.0 / fan};
-  const std::array<std::string, 3> keys = {"normal", "xavier", "he"};
-  fmt::print("\n{}\n", tr("층마다 표준편차가 커지는 배율",
-                          "Factor by which the std grows per layer"));
-  fmt::print("  {:>8} {:>10} {:>10} {:>12}\n", "", tr("측정", "measured"),
-             tr("이론", "theory"), tr("마지막/처음", "last/first"));
-  for (int k = 0; k < 3; ++k) {
-    const double ratio = stds[k].back() / stds[k].front();
-    const double measured = std::pow(ratio, 1.0 / (depth - 1));
-    const double theory = std::sqrt(fan * weight_var[k] / 2.0);
-    const auto& name = keys[k];
-    fmt::print("  {:>8} {:10.3f} {:10.3f} {:12.3e}\n",
-               k == 0 ? "N(0,1)" : (k == 1 ? "Xavier" : "He"), measured,
-               theory, ratio);
-    out.value("std-first-" + name, fmt::format("{:.3g}", stds[k].front()));
-    out.value("std-last-" + name, fmt::format("{:.3g}", stds[k].back()));
-    out.value("ratio-" + name, fmt::format("{:.3g}", ratio));
-    out.value("factor-" + name, fmt::format("{:.3f}", measured));
-    out.value("theory-" + name, fmt::format("{:.3f}", theory));
-  }
-  out.value("init-depth", fmt::format("{}", depth));
-  out.value("init-width", fmt::format("{}", width));
-  out.value("init-batch", fmt::format("{}", batch));
-
-  // 3. Dead ReLU units with and without BatchNorm.
-  const int dd = 10, dw = 128, db = 256;
-  const std::array<double, 4> shifts = {0.0, -0.5, -1.0, -2.0};
-  const std::array<std::string, 4> skeys = {"0", "m05", "m1", "m2"};
-  litbook::Table dead_table(
-      {"layer", "b0", "bm05", "bm1", "bm2", "bn_bm2"});
-  std::array<std::vector<double>, 4> plain, withbn;
+// [dead-run]
+// 편향 b와 그 절반, 4분의 1, 그리고 0에서, BatchNorm이 없을 때와 있을 때.
+void dead_units_and_batchnorm(litbook::Example& ex) {
+  const int depth = 10, width = 128, batch = 256;
+  const double b = ex.number("bias");
+  const Init init = init_named(ex.choice("init"));
+  const std::array<double, 4> shifts = {0.0, b / 4, b / 2, b};
+  std::array<std::vector<double>, 4> plain, with_bn;
   for (int s = 0; s < 4; ++s) {
-    plain[s] = dead_per_layer(shifts[s], false, dd, dw, db);
-    withbn[s] = dead_per_layer(shifts[s], true, dd, dw, db);
+    plain[s] = dead_per_layer(shifts[s], false, init, depth, width, batch);
+    with_bn[s] = dead_per_layer(shifts[s], true, init, depth, width, batch);
   }
-  for (int l = 0; l < dd; ++l) {
-    dead_table.row({l + 1.0, plain[0][l], plain[1][l], plain[2][l],
-                    plain[3][l], withbn[3][l]});
+  // [/dead-run]
+  litbook::Table data({"layer", "b0", "bm05", "bm1", "bm2", "bn_bm2"});
+  for (int l = 0; l < depth; ++l) {
+    data.row({l + 1.0, plain[0][l], plain[1][l], plain[2][l], plain[3][l],
+              with_bn[3][l]});
   }
-  out.data("dead", dead_table);
-
-  fmt::print("\n{}\n", tr("죽은 유닛의 비율 (층마다)",
-                          "Fraction of dead units (per layer)"));
-  fmt::print("  {:<12}", tr("편향", "bias"));
-  for (int l = 0; l < dd; ++l) fmt::print(" {:>5}", l + 1);
-  fmt::print("\n");
+  ex.data("dead", data);
+  ex.println("\n죽은 유닛의 비율 (층마다)");
+  std::vector<litbook::TextTable::Column> columns = {
+      {std::string(ex.tr("편향")), litbook::TextTable::Align::left}};
+  for (int l = 0; l < depth; ++l) columns.push_back({fmt::format("{}", l + 1)});
+  litbook::TextTable t(columns);
   double bn_max = 0.0;
+  const std::array<std::string, 4> keys = {"0", "m05", "m1", "m2"};
   for (int s = 0; s < 4; ++s) {
-    for (int bn = 0; bn < 2; ++bn) {
-      const auto& d = bn ? withbn[s] : plain[s];
-      const std::string label =
-          fmt::format("{:4.1f}{}", shifts[s], bn ? " +BN" : "");
-      fmt::print("  {:<12}", label);
-      for (double f : d) fmt::print(" {:5.2f}", f);
-      fmt::print("\n");
-      if (bn) bn_max = std::max(bn_max, *std::max_element(d.begin(),
-                                                          d.end()));
+    for (bool bn : {false, true}) {
+      const std::vector<double>& d = bn ? with_bn[s] : plain[s];
+      std::vector<std::string> cells = {
+          litbook::format("{:g}", shifts[s]) + (bn ? " +BN" : "")};
+      for (double f : d) cells.push_back(fmt::format("{:.2f}", f));
+      t.row(cells);
+      if (bn) bn_max = std::max(bn_max, *std::max_element(d.begin(), d.end()));
     }
     const auto all = std::find(plain[s].begin(), plain[s].end(), 1.0);
-    const auto& key = skeys[s];
-    out.value("dead-last-b" + key, fmt::format("{:.2f}", plain[s].back()));
-    out.value("dead-all-from-b" + key,
-              all == plain[s].end()
-                  ? std::string("-")
-                  : fmt::format("{}", all - plain[s].begin() + 1));
-    out.value("shift-b" + key, fmt::format("{:g}", shifts[s]));
+    ex.value("dead-last-b" + keys[s], "{:.2f}", plain[s].back());
+    ex.value("dead-all-from-b" + keys[s], "{}",
+             all == plain[s].end()
+                 ? std::string("-")
+                 : fmt::format("{}", all - plain[s].begin() + 1));
+    ex.value("shift-b" + keys[s], "{:g}", shifts[s]);
   }
-  fmt::print("  {}: {:.2f}\n",
-             tr("BatchNorm을 넣었을 때 가장 큰 비율",
-                "largest fraction with BatchNorm"),
-             bn_max);
-  out.value("dead-bn-max", fmt::format("{:.2f}", bn_max));
-  out.value("dead-depth", fmt::format("{}", dd));
-  out.value("dead-width", fmt::format("{}", dw));
-  out.value("dead-batch", fmt::format("{}", db));
-  return out.finish();
+  fmt::print("{}", t.text());
+  ex.println("  BatchNorm을 넣었을 때 가장 큰 비율: {:.2f}", bn_max);
+  ex.value("dead-bn-max", "{:.2f}", bn_max);
+  ex.value("dead-depth", "{}", depth);
+  ex.value("dead-width", "{}", width);
+  ex.value("dead-batch", "{}", batch);
 }
+
+// [main]
+int main(int argc, char** argv) {
+  litbook::Example ex(
+      argc, argv, litbook::msg("『시각적으로 이해하는 ReLU』 6장의 예제"),
+      {litbook::integer("depth", 30, 2, 60,
+                        litbook::msg("초기화 실험에서 쌓는 층의 수")),
+       litbook::choice("init", "he", {"he", "xavier", "normal"},
+                       litbook::msg("죽은 유닛 실험의 가중치 초기화")),
+       litbook::number("bias", -2, -4, 2, 0.1,
+                       litbook::msg("죽은 유닛 실험의 편향 b "
+                                    "(b/2, b/4, 0과 함께 실험합니다)"))});
+  five_activations(ex);
+  three_initialisations(ex);
+  dead_units_and_batchnorm(ex);
+  return ex.finish();
+}
+// [/main]
