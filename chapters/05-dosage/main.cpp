@@ -159,9 +159,9 @@ void bottom_node_without_relu(litbook::Example& ex, const Params& p,
     if (nn::relu(z2) != z2) ++changed;
     z2_min = std::min(z2_min, z2);
   }
-  ex.println("\n아래쪽 노드에 ReLU를 씌우면 바뀌는 격자점: {}개 "
-             "(z2의 최솟값: {})",
-             changed, litbook::format("{:.2f}", z2_min));
+  ex.print("\n아래쪽 노드에 ReLU를 씌우면 바뀌는 격자점: {}개",
+           changed);
+  ex.println(" (z2의 최솟값: {})", litbook::format("{:.2f}", z2_min));
   ex.value("bottom-relu-changed", "{}", changed);
   ex.value("z2-min", "{:.2f}", z2_min);
 }
@@ -344,8 +344,8 @@ void print_grid(litbook::Example& ex, const std::string& key,
   ex.println("  최댓값: {} (x = {:.4f})", litbook::format("{:.4f}", g.max.y),
              g.max.x);
   if (g.positive > 0) {
-    ex.println("  출력이 양수인 점: {}개, x = {:.4f} .. {:.4f}", g.positive,
-               g.first, g.last);
+    ex.println("  출력이 양수인 점: {}개, x = {:.4f} .. {:.4f}",
+               g.positive, g.first, g.last);
   } else {
     ex.println("  출력이 양수인 점: 0개");
   }
@@ -428,9 +428,10 @@ void figure_data(litbook::Example& ex, const Params& p,
 
 // [main]
 int main(int argc, char** argv) {
-  litbook::Example ex(argc, argv,
-                      litbook::msg("『시각적으로 이해하는 ReLU』 5장의 예제"),
-                      parameters());
+  litbook::Example ex(
+      argc, argv,
+      litbook::msg("『시각적으로 이해하는 ReLU』 5장의 예제"),
+      parameters());
   const Params p = read_params(ex);
   print_parameters(ex, p);
 

@@ -125,7 +125,8 @@ litbook::Table compare_at(litbook::Example& ex, const Bench& b, long n) {
   const char* ops[] = {"relu",    "relu_grad", "leaky_relu",
                        "prelu",   "sigmoid",   "tanh",
                        "softplus", "silu",     "gelu"};
-  ex.println("\n원소 {}개, 처리량의 비 (복사 대비, PyTorch 대비)", n);
+  ex.println("\n원소 {}개, 처리량의 비 (복사 대비, PyTorch 대비)",
+             n);
   using Align = litbook::TextTable::Align;
   litbook::TextTable t({{std::string(ex.tr("함수")), Align::left},
                         {std::string(ex.tr("복사"))}, {"torch"}});
@@ -185,8 +186,9 @@ void cite_values(litbook::Example& ex, const Bench& b) {
 
 // [main]
 int main(int argc, char** argv) {
-  litbook::Example ex(argc, argv,
-                      litbook::msg("『시각적으로 이해하는 ReLU』 8장의 예제"));
+  litbook::Example ex(
+      argc, argv,
+      litbook::msg("『시각적으로 이해하는 ReLU』 8장의 예제"));
   try {
     const Bench bench(LITBOOK_CHAPTER_DIR);
     print_machine(ex, bench);
