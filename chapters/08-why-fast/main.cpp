@@ -1,15 +1,16 @@
-// Chapter 8: why ReLU is fast.
+// 8장: ReLU는 왜 빠른가.
 //
-// Reads the committed benchmark results (bench-results.csv and
-// bench-machine.txt, written by `make bench`), prints the throughput of
-// each activation against a plain copy, rounded, and writes the data of
-// the chapter's figures. Timings are not deterministic, so this example
-// measures nothing itself: it only reports a recorded run.
+// `make bench`가 재서 커밋해 둔 결과(bench-results.csv와
+// bench-machine.txt)를 읽어, 활성화 함수마다 처리량을 복사와 견준 비를
+// 반올림해 출력하고 그림의 데이터를 씁니다. 실행 시간은 잴 때마다
+// 달라지므로 이 예제는 스스로 아무것도 재지 않고, 기록된 측정 한 번을
+// 보고할 뿐입니다.
 #include <litbook/example.hpp>
 
 #include <fmt/core.h>
 
 #include <cmath>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -18,27 +19,27 @@
 #include <utility>
 #include <vector>
 
-namespace {
-
-// One measurement: G elements/s of ours, numpy, torch and a copy.
+// [read]
+// 측정 하나: 초당 처리한 원소 수(G개)를 이 라이브러리, numpy, PyTorch,
+// 그리고 같은 크기의 복사에 대해 적습니다.
 struct Rate {
   double ours = NAN, numpy = NAN, torch = NAN, copy = NAN;
 };
-using Key = std::pair<std::string, long>;  // (op, elements)
+using Key = std::pair<std::string, long>;  // (함수, 원소 수)
 
+// 빈 칸은 그쪽에 같은 함수가 없다는 뜻입니다.
 double number(const std::string& s) {
   return s.empty() ? NAN : std::stod(s);
 }
 
-// [read]
-// The CSV's first six columns: op, elements, ours, numpy, torch, copy
-// (the later, quoted columns describe the numpy and torch calls).
+// CSV의 앞 여섯 열: op, elements, ours, numpy, torch, copy
+// (뒤쪽의 따옴표 친 열들은 numpy와 PyTorch에서 부른 코드입니다).
 std::map<Key, Rate> read_results(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
   std::map<Key, Rate> rates;
   std::string line;
-  std::getline(in, line);  // header
+  std::getline(in, line);  // 머리글
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::stringstream s(line);
@@ -52,6 +53,8 @@ std::map<Key, Rate> read_results(const std::string& path) {
 }
 // [/read]
 
+// [machine]
+// bench-machine.txt에는 한 줄에 "이름<탭>값"이 하나씩 있습니다.
 std::map<std::string, std::string> read_machine(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
@@ -66,119 +69,137 @@ std::map<std::string, std::string> read_machine(const std::string& path) {
   return m;
 }
 
-std::string ratio(double a, double b) {
-  return std::isnan(a) || std::isnan(b) ? "-" : fmt::format("{:.1f}", a / b);
-}
+// 두 파일을 함께 들고, 없는 값을 찾으면 무엇이 없는지 말합니다.
+struct Bench {
+  explicit Bench(const std::string& dir)
+      : dir(dir),
+        rates(read_results(dir + "/bench-results.csv")),
+        machine(read_machine(dir + "/bench-machine.txt")) {}
 
-}  // namespace
+  std::string dir;
+  std::map<Key, Rate> rates;
+  std::map<std::string, std::string> machine;
 
-int main(int argc, char** argv) {
-  const auto opts = litbook::parse_args(
-      argc, argv, "Chapter 8 of 'Understanding ReLU, Visually'.");
-  const auto lang = opts.lang;
-  auto tr = [lang](auto ko, auto en) { return litbook::tr(lang, ko, en); };
-  litbook::Output out(opts);
-
-  const std::string dir = LITBOOK_CHAPTER_DIR;
-  const auto rates = read_results(dir + "/bench-results.csv");
-  const auto fields = read_machine(dir + "/bench-machine.txt");
-  auto machine = [&](const std::string& key) {
-    const auto it = fields.find(key);
-    if (it == fields.end()) {
-      throw std::runtime_error(dir + "/bench-machine.txt has no " + key +
-                               " (run make bench)");
-    }
-    return it->second;
-  };
-  auto at = [&](const std::string& op, long n) {
+  bool has(const std::string& op, long n) const {
+    return rates.count({op, n}) > 0;
+  }
+  const Rate& at(const std::string& op, long n) const {
     const auto it = rates.find({op, n});
     if (it == rates.end()) {
       throw std::runtime_error("no result for " + op + "/" +
                                std::to_string(n));
     }
     return it->second;
-  };
-
-  fmt::print("{}\n", tr("측정한 기계", "The machine measured"));
-  fmt::print("  CPU: {} ({} {}, {})\n", machine("cpu"), machine("cores"),
-             tr("코어", "cores"), machine("simd"));
-  fmt::print("  {}: {}, numpy {}, PyTorch {} ({})\n",
-             tr("컴파일러", "compiler"), machine("compiler"),
-             machine("numpy"), machine("torch"),
-             machine("torch_cpu_capability"));
-  fmt::print("  {}: {}\n", tr("이 라이브러리의 커널", "this library's kernels"),
-             machine("kernels"));
-  fmt::print("  {}: {}\n", tr("측정 시각", "measured"), machine("date"));
-
-  // The ops of the figures, in their order on the x axis.
-  const std::vector<std::string> ops = {
-      "relu",    "relu_grad", "leaky_relu", "prelu",
-      "sigmoid", "tanh",      "softplus",   "silu", "gelu"};
-  for (long n : {100'000L, 10'000'000L, 100'000'000L}) {
-    fmt::print(fmt::runtime(tr("\n원소 {}개, 처리량의 비 (복사 대비, "
-                               "PyTorch 대비)\n",
-                               "\n{} elements, throughput relative to "
-                               "a copy and to PyTorch\n")),
-               n);
-    fmt::print("  {:<11} {:>5} {:>5}\n", tr("함수", "op"),
-               tr("복사", "copy"), "torch");
-    litbook::Table t({"i", "ours", "torch", "copy"});
-    int i = 0;
-    for (const auto& op : ops) {
-      ++i;
-      if (!rates.count({op, n})) continue;
-      const Rate r = at(op, n);
-      fmt::print("  {:<11} {:>5} {:>5}\n", op, ratio(r.ours, r.copy),
-                 ratio(r.ours, r.torch));
-      t.row({double(i), r.ours, r.torch, r.copy});
-    }
-    if (n != 100'000'000L) {
-      out.data(n == 100'000L ? "cache" : "memory", t);
-    }
   }
+  const std::string& spec(const std::string& key) const {
+    const auto it = machine.find(key);
+    if (it == machine.end()) {
+      throw std::runtime_error(dir + "/bench-machine.txt has no " + key +
+                               " (run make bench)");
+    }
+    return it->second;
+  }
+};
+// [/machine]
 
-  // Values the prose cites, rounded: timings vary from run to run.
-  auto one = [](double v) { return fmt::format("{:.1f}", v); };
-  const Rate relu_c = at("relu", 100'000), relu_m = at("relu", 10'000'000);
-  const Rate relu_b = at("relu", 100'000'000);
-  const Rate sig_c = at("sigmoid", 100'000);
-  const Rate sig_m = at("sigmoid", 10'000'000);
-  const Rate loop_c = at("relu_scalar_loop", 100'000);
-  const Rate acc_c = at("sigmoid_accurate", 100'000);
-  const Rate inplace = at("relu_inplace", 100'000);
-  out.value("cpu", machine("cpu"));
-  out.value("cores", machine("cores"));
-  out.value("simd", machine("simd"));
-  out.value("date", machine("date"));
-  out.value("torch-version", machine("torch"));
-  out.value("torch-isa", machine("torch_cpu_capability"));
-  out.value("relu-rate-memory", fmt::format("{:.2f}", relu_m.ours));
-  out.value("copy-rate-memory", fmt::format("{:.2f}", relu_m.copy));
-  out.value("relu-over-copy-memory", one(relu_m.ours / relu_m.copy));
-  out.value("relu-over-copy-big", one(relu_b.ours / relu_b.copy));
-  out.value("relu-over-torch-memory", one(relu_m.ours / relu_m.torch));
-  out.value("relu-over-numpy-memory", one(relu_m.ours / relu_m.numpy));
-  out.value("relu-inplace-over-torch", one(inplace.ours / inplace.torch));
-  out.value("relu-over-loop-cache", one(relu_c.ours / loop_c.ours));
-  out.value("relu-over-sigmoid-cache", one(relu_c.ours / sig_c.ours));
-  out.value("relu-over-sigmoid-memory", one(relu_m.ours / sig_m.ours));
-  out.value("sigmoid-over-torch-cache", one(sig_c.ours / sig_c.torch));
-  out.value("sigmoid-fast-over-accurate", one(sig_c.ours / acc_c.ours));
-  out.value("sigmoid-over-copy-cache", one(sig_c.ours / sig_c.copy));
-  auto over_torch = [&](const std::string& op) {
-    const Rate r = at(op, 100'000);
-    return one(r.ours / r.torch);
-  };
-  out.value("tanh-over-torch-cache", over_torch("tanh"));
-  out.value("silu-over-torch-cache", over_torch("silu"));
-  out.value("softplus-over-torch-cache", over_torch("softplus"));
-  out.value("gelu-over-torch-cache", over_torch("gelu"));
-  out.value("gelu-fast-over-accurate",
-            one(at("gelu", 100'000).ours / at("gelu_accurate", 100'000).ours));
-  out.value("kernels", machine("kernels"));
-  out.value("copy-rate-big", fmt::format("{:.2f}", relu_b.copy));
-  out.value("relu-rate-big", fmt::format("{:.2f}", relu_b.ours));
-  out.value("relu-over-torch-big", one(relu_b.ours / relu_b.torch));
-  out.value("relu-over-numpy-big", one(relu_b.ours / relu_b.numpy));
-  return out.finish();
+void print_machine(litbook::Example& ex, const Bench& b) {
+  ex.println("측정한 기계");
+  ex.println("  CPU: {} ({} 코어, {})", b.spec("cpu"), b.spec("cores"),
+             b.spec("simd"));
+  ex.println("  컴파일러: {}, numpy {}, PyTorch {} ({})", b.spec("compiler"),
+             b.spec("numpy"), b.spec("torch"),
+             b.spec("torch_cpu_capability"));
+  ex.println("  이 라이브러리의 커널: {}", b.spec("kernels"));
+  ex.println("  측정 시각: {}", b.spec("date"));
 }
+
+// [ratios]
+// 처리량의 비 a / b를 소수 한 자리로. 한쪽이 없으면 "-"
+std::string ratio(double a, double b) {
+  return std::isnan(a) || std::isnan(b) ? "-" : fmt::format("{:.1f}", a / b);
+}
+
+// 원소 n개에서 함수마다 처리량을 복사, PyTorch와 견주어 출력하고, 그림의
+// 데이터를 돌려줍니다. 함수의 순서는 그림의 가로축 순서입니다.
+litbook::Table compare_at(litbook::Example& ex, const Bench& b, long n) {
+  const char* ops[] = {"relu",    "relu_grad", "leaky_relu",
+                       "prelu",   "sigmoid",   "tanh",
+                       "softplus", "silu",     "gelu"};
+  ex.println("\n원소 {}개, 처리량의 비 (복사 대비, PyTorch 대비)",
+             n);
+  using Align = litbook::TextTable::Align;
+  litbook::TextTable t({{std::string(ex.tr("함수")), Align::left},
+                        {std::string(ex.tr("복사"))}, {"torch"}});
+  litbook::Table fig({"i", "ours", "torch", "copy"});
+  int i = 0;
+  for (const char* op : ops) {
+    ++i;
+    if (!b.has(op, n)) continue;  // 원소 1억 개에서는 몇 함수만 쟀습니다
+    const Rate& r = b.at(op, n);
+    t.row({op, ratio(r.ours, r.copy), ratio(r.ours, r.torch)});
+    fig.row({double(i), r.ours, r.torch, r.copy});
+  }
+  fmt::print("{}", t.text());
+  return fig;
+}
+// [/ratios]
+
+// 본문이 인용하는 값. 처리량은 잴 때마다 흔들리므로 반올림합니다.
+void cite_values(litbook::Example& ex, const Bench& b) {
+  for (const char* key : {"cpu", "cores", "simd", "date", "kernels"}) {
+    ex.value(key, "{}", b.spec(key));
+  }
+  ex.value("torch-version", "{}", b.spec("torch"));
+  ex.value("torch-isa", "{}", b.spec("torch_cpu_capability"));
+  const Rate &relu_c = b.at("relu", 100'000),
+             &relu_m = b.at("relu", 10'000'000),
+             &relu_b = b.at("relu", 100'000'000);
+  const Rate &sig_c = b.at("sigmoid", 100'000),
+             &sig_m = b.at("sigmoid", 10'000'000);
+  ex.value("relu-rate-memory", "{:.2f}", relu_m.ours);
+  ex.value("copy-rate-memory", "{:.2f}", relu_m.copy);
+  ex.value("relu-rate-big", "{:.2f}", relu_b.ours);
+  ex.value("copy-rate-big", "{:.2f}", relu_b.copy);
+  ex.value("relu-over-copy-memory", "{:.1f}", relu_m.ours / relu_m.copy);
+  ex.value("relu-over-copy-big", "{:.1f}", relu_b.ours / relu_b.copy);
+  ex.value("relu-over-torch-memory", "{:.1f}", relu_m.ours / relu_m.torch);
+  ex.value("relu-over-numpy-memory", "{:.1f}", relu_m.ours / relu_m.numpy);
+  ex.value("relu-over-torch-big", "{:.1f}", relu_b.ours / relu_b.torch);
+  ex.value("relu-over-numpy-big", "{:.1f}", relu_b.ours / relu_b.numpy);
+  const Rate& inplace = b.at("relu_inplace", 100'000);
+  ex.value("relu-inplace-over-torch", "{:.1f}", inplace.ours / inplace.torch);
+  ex.value("relu-over-loop-cache", "{:.1f}",
+           relu_c.ours / b.at("relu_scalar_loop", 100'000).ours);
+  ex.value("relu-over-sigmoid-cache", "{:.1f}", relu_c.ours / sig_c.ours);
+  ex.value("relu-over-sigmoid-memory", "{:.1f}", relu_m.ours / sig_m.ours);
+  ex.value("sigmoid-over-copy-cache", "{:.1f}", sig_c.ours / sig_c.copy);
+  ex.value("sigmoid-fast-over-accurate", "{:.1f}",
+           sig_c.ours / b.at("sigmoid_accurate", 100'000).ours);
+  ex.value("gelu-fast-over-accurate", "{:.1f}",
+           b.at("gelu", 100'000).ours / b.at("gelu_accurate", 100'000).ours);
+  for (const char* op : {"sigmoid", "tanh", "silu", "softplus", "gelu"}) {
+    const Rate& r = b.at(op, 100'000);
+    ex.value(fmt::format("{}-over-torch-cache", op), "{:.1f}",
+             r.ours / r.torch);
+  }
+}
+
+// [main]
+int main(int argc, char** argv) {
+  litbook::Example ex(
+      argc, argv,
+      litbook::msg("『시각적으로 이해하는 ReLU』 8장의 예제"));
+  try {
+    const Bench bench(LITBOOK_CHAPTER_DIR);
+    print_machine(ex, bench);
+    ex.data("cache", compare_at(ex, bench, 100'000));  // 캐시 안
+    ex.data("memory", compare_at(ex, bench, 10'000'000));  // 메모리
+    compare_at(ex, bench, 100'000'000);  // 더 큰 배열: 표만
+    cite_values(ex, bench);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 1;
+  }
+  return ex.finish();
+}
+// [/main]
