@@ -333,7 +333,8 @@ void compare_curves(litbook::Example& ex, const Run& run) {
                litbook::format("{:.3f}", b_hand(i))});
   }
   fmt::print("{}", table.text("  ", 4));
-  ex.println("  원래 글의 출력이 0보다 큰 격자점: {:.3f} - {:.3f}", lo, hi);
+  ex.println("  원래 글의 출력이 0보다 큰 격자점: {:.3f} - {:.3f}",
+             lo, hi);
   ex.value("quarter", "{:.2f}", between(0));
   ex.value("3quarter", "{:.2f}", between(1));
   ex.value("learned-at-quarter", "{:.3f}", b_learned(0));
@@ -364,7 +365,8 @@ void dead_unit_at_start(litbook::Example& ex, const Matrix& x) {
   nn::Generator gen(kDeadSeed);
   const Net net(gen, 0.0);
   const Matrix z = net.hidden.forward(x);
-  ex.println("\n시드 {}: 두 번째 은닉 유닛의 시작 사전 활성화", kDeadSeed);
+  ex.println("\n시드 {}: 두 번째 은닉 유닛의 시작 사전 활성화",
+             kDeadSeed);
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
     fmt::print("  x = {:.1f}   w2 x + b2 = {}\n", x(i),
                litbook::format("{:.3f}", z(i, 1)));
@@ -549,7 +551,8 @@ int main(int argc, char** argv) {
   litbook::Example ex(
       argc, argv, msg("『시각적으로 이해하는 ReLU』 7장의 예제"),
       {litbook::number("lr", 0.1, 0.005, 0.5, 0.005, msg("학습률")),
-       litbook::integer("steps", 2000, 10, 5000, msg("학습 단계 수")),
+       litbook::integer("steps", 2000, 10, 5000,
+                        msg("학습 단계 수")),
        litbook::integer("seed", 5, 0, 999, msg("따라가는 학습의 시드")),
        litbook::choice("activation", "relu", {"relu", "leaky"},
                        msg("따라가는 학습의 은닉 활성화 함수"))});
