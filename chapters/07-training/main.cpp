@@ -1,12 +1,11 @@
-// Chapter 7: training the dosage network with backpropagation.
+// 7장: 역전파로 투여량 신경망 학습시키기.
 //
-// A 1-2-1 network (two ReLU hidden units, a linear output) starts from a
-// seeded random initialisation and learns the three dosage points by
-// gradient descent on the mean squared error, using the library's
-// backward passes. The example prints the loss as it falls, compares the
-// learned weights and curve with the article's hand-set network, follows
-// a seed whose hidden unit is dead from the start (and the same start
-// with Leaky ReLU), and counts how 100 seeds end.
+// 1-2-1 신경망(ReLU 은닉 유닛 둘, 선형 출력)이 시드를 정한 무작위
+// 초기화에서 출발해, 라이브러리의 역전파 함수만으로 평균제곱오차에 대한
+// 경사 하강법을 써서 투여량 데이터의 세 점을 배웁니다. 예제는 손실이
+// 줄어드는 모습을 출력하고, 학습한 가중치와 곡선을 원래 글이 손으로 정한
+// 신경망과 비교하고, 은닉 유닛 하나가 처음부터 죽어 있는 시드를 ReLU와
+// Leaky ReLU로 따라가고, 시드 100개의 학습이 어떻게 끝나는지 셉니다.
 #include <litbook/example.hpp>
 #include <nn/leaky_relu.hpp>
 #include <nn/linear.hpp>
@@ -19,10 +18,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -31,18 +30,25 @@ using nn::Matrix;
 using nn::Vector;
 
 // [settings]
-constexpr double kLearningRate = 0.1;
-constexpr int kSteps = 2000;        // full-batch steps per run
-constexpr int kPrintEvery = 200;    // print the loss this often
-constexpr double kLeak = 0.01;      // Leaky ReLU slope (PyTorch default)
-constexpr double kBias = 0.1;       // a start with positive hidden biases
-constexpr double kFitLoss = 1e-6;   // below this a run "fits"
-constexpr std::uint64_t kSeed = 5;        // the run we follow
-constexpr std::uint64_t kDeadSeed = 174;  // a start with a dead unit
+// 학습의 설정입니다. 학습률, 단계 수, 따라가는 학습의 시드와 활성화 함수는
+// 매개변수로 바꿀 수 있고(예: --lr 0.05), 나머지는 고정된 값입니다.
+struct Settings {
+  double lr;           // 학습률
+  int steps;           // 한 번의 학습에서 밟는 단계 수
+  std::uint64_t seed;  // 따라가는 학습의 시드
+  double leak;         // 따라가는 학습의 활성화 함수: 0이면 ReLU
+  // k번째 체크포인트(k = 0..10): 손실은 전체 단계의 10분의 1마다 출력합니다.
+  int tenth(int k) const { return k * steps / 10; }
+};
+constexpr double kLeak = 0.01;            // Leaky ReLU의 기울기(PyTorch 기본값)
+constexpr double kBias = 0.1;             // 은닉 편향이 양수인 시작점
+constexpr double kFitLoss = 1e-6;         // 손실이 이보다 작으면 "맞춤"
+constexpr std::uint64_t kDeadSeed = 174;  // 유닛 하나가 죽은 채 시작하는 시드
+constexpr int kSeeds = 100;               // 세어 보는 시드의 수
 // [/settings]
 
 // [data]
-// The dosage data: low dose 0, middle dose 1, high dose 0.
+// 투여량 데이터: 낮은 투여량은 0, 중간 투여량은 1, 높은 투여량은 0.
 Matrix dosages() {
   Matrix x(3, 1);
   x << 0.0, 0.5, 1.0;
@@ -56,11 +62,11 @@ Matrix effects() {
 // [/data]
 
 // [net]
-// 1 input -> 2 hidden units -> 1 output. The hidden units use ReLU, or
-// Leaky ReLU when `leak` is not 0; the output is linear.
+// 입력 1개 -> 은닉 유닛 2개 -> 출력 1개. 은닉 유닛은 ReLU를 쓰고, `leak`가
+// 0이 아니면 Leaky ReLU를 씁니다. 출력은 선형입니다.
 struct Net {
-  nn::Linear hidden;  // weight 2x1, bias 2
-  nn::Linear output;  // weight 1x2, bias 1
+  nn::Linear hidden;  // 가중치 2x1, 편향 2개
+  nn::Linear output;  // 가중치 1x2, 편향 1개
   double leak;
 
   Net(nn::Generator& gen, double leak_slope)
@@ -83,10 +89,10 @@ struct Net {
 // [/net]
 
 // [step]
-// One step of gradient descent on all three points; returns the loss
-// the step started from.
-double train_step(Net& net, const Matrix& x, const Matrix& t) {
-  const Matrix z = net.hidden.forward(x);  // pre-activations, 3x2
+// 세 점 모두를 써서 경사 하강법을 한 단계 밟고, 그 단계를 시작할 때의
+// 손실을 돌려줍니다.
+double train_step(Net& net, const Matrix& x, const Matrix& t, double lr) {
+  const Matrix z = net.hidden.forward(x);  // 사전 활성화, 3x2
   const Matrix h = net.act(z);
   const Matrix y = net.output.forward(h);
   const double loss = nn::mse_loss(y, t);
@@ -98,16 +104,16 @@ double train_step(Net& net, const Matrix& x, const Matrix& t) {
   const Matrix grad_z = grad_h.cwiseProduct(net.act_grad(z));
   net.hidden.backward(x, grad_z);
 
-  nn::sgd_step(net.hidden, kLearningRate);
-  nn::sgd_step(net.output, kLearningRate);
+  nn::sgd_step(net.hidden, lr);
+  nn::sgd_step(net.output, lr);
   return loss;
 }
 // [/step]
 
 // [dead]
-// A hidden unit is dead on the data when its pre-activation is <= 0 at
-// every point: ReLU's slope is 0 there, so no gradient ever reaches its
-// weight or bias.
+// 은닉 유닛의 사전 활성화가 모든 점에서 0 이하이면 그 유닛은 데이터 위에서
+// 죽어 있습니다. 거기서 ReLU의 기울기는 0이라서, 그 유닛의 가중치와 편향에는
+// 기울기가 전혀 오지 않습니다.
 int dead_units(const Net& net, const Matrix& x) {
   const Matrix z = net.hidden.forward(x);
   int dead = 0;
@@ -118,57 +124,23 @@ int dead_units(const Net& net, const Matrix& x) {
 }
 // [/dead]
 
-// A whole run: the loss after every step (entry s: after s steps).
-std::vector<double> train(Net& net, const Matrix& x, const Matrix& t) {
+// [train]
+// 한 번의 학습 전체: 단계마다의 손실(항목 s는 s단계 뒤의 손실)을 돌려줍니다.
+std::vector<double> train(Net& net, const Matrix& x, const Matrix& t,
+                          const Settings& s) {
   std::vector<double> losses;
-  for (int s = 0; s < kSteps; ++s) losses.push_back(train_step(net, x, t));
+  for (int step = 0; step < s.steps; ++step) {
+    losses.push_back(train_step(net, x, t, s.lr));
+  }
   losses.push_back(nn::mse_loss(net.forward(x), t));
   return losses;
 }
+// [/train]
 
-// A printed or glued 0 must not read "-0.00".
-double tidy(double v) { return std::fabs(v) < 5e-5 ? 0.0 : v + 0.0; }
-std::string f2(double v) { return fmt::format("{:.2f}", tidy(v)); }
-std::string f3(double v) { return fmt::format("{:.3f}", tidy(v)); }
-std::string e2(double v) { return fmt::format("{:.2e}", v); }
-
-// Columns a text takes in a terminal: Hangul (three UTF-8 bytes) takes
-// two, so Korean labels line up with the numbers.
-int columns(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s) {
-    if (c < 0x80) n += 1;        // ASCII
-    else if (c >= 0xe0) n += 2;  // lead byte of a wide character
-  }
-  return n;
-}
-std::string left(std::string_view s, int width) {
-  return std::string(s) + std::string(
-      static_cast<std::size_t>(std::max(0, width - columns(s))), ' ');
-}
-std::string right(std::string_view s, int width) {
-  return std::string(
-      static_cast<std::size_t>(std::max(0, width - columns(s))), ' ') +
-      std::string(s);
-}
-
-// The seven parameters in the article's names.
-std::array<double, 7> params(const Net& n) {
-  return {n.hidden.weight(0, 0), n.hidden.bias(0),
-          n.hidden.weight(1, 0), n.hidden.bias(1),
-          n.output.weight(0, 0), n.output.weight(0, 1),
-          n.output.bias(0)};
-}
-
-void print_params(std::string_view name, const std::array<double, 7>& p) {
-  fmt::print("  {}", left(name, 12));
-  for (double v : p) fmt::print("{:>8}", f2(v));
-  fmt::print("\n");
-}
-
-// The article's hand-set network as layers of the same kind: ReLU on
-// both hidden units (the bottom one is never negative on [0, 1]), a
-// linear output, then the final ReLU the article applies.
+// [handset]
+// 원래 글이 손으로 정한 신경망을 같은 종류의 층으로 만든 것: 두 은닉 유닛
+// 모두 ReLU(아래쪽 유닛은 [0, 1]에서 음수가 되지 않습니다), 선형 출력,
+// 그리고 원래 글이 마지막에 한 번 더 씌우는 ReLU.
 struct HandSet {
   nn::Linear hidden{Matrix{{1.70}, {12.6}}, Vector{{-0.85, 0.0}}};
   nn::Linear output{Matrix{{-40.8, 2.70}}, Vector{{-16.0}}};
@@ -181,339 +153,424 @@ struct HandSet {
   }
 };
 
-}  // namespace
+// 매개변수 일곱 개를 원래 글의 이름 순서로.
+constexpr std::array<const char*, 7> kNames = {"w1", "b1", "w2", "b2",
+                                              "w3", "w4", "b3"};
+template <class Network>
+std::array<double, 7> params(const Network& n) {
+  return {n.hidden.weight(0, 0), n.hidden.bias(0),
+          n.hidden.weight(1, 0), n.hidden.bias(1),
+          n.output.weight(0, 0), n.output.weight(0, 1),
+          n.output.bias(0)};
+}
+// [/handset]
 
-int main(int argc, char** argv) {
-  const auto opts = litbook::parse_args(
-      argc, argv, "Chapter 7 of 'Understanding ReLU, Visually'.");
-  const auto lang = opts.lang;
-  auto tr = [lang](auto ko, auto en) { return litbook::tr(lang, ko, en); };
-  litbook::Output out(opts);
+// 매개변수의 표: 이름이 붙은 줄마다 일곱 개의 값.
+using ParamRow = std::pair<std::string_view, std::array<double, 7>>;
+void print_params(const std::vector<ParamRow>& rows) {
+  std::vector<litbook::TextTable::Column> columns = {
+      {"", litbook::TextTable::Align::left}};
+  for (const char* name : kNames) columns.push_back({name});
+  litbook::TextTable table(columns);
+  for (const auto& [label, p] : rows) {
+    std::vector<std::string> cells = {std::string(label)};
+    for (double v : p) cells.push_back(litbook::format("{:>6.2f}", v));
+    table.row(cells);
+  }
+  fmt::print("{}", table.text("  ", 2));
+}
 
-  const Matrix x = dosages();
-  const Matrix t = effects();
-
-  fmt::print("{}\n", tr("학습 데이터 (투여량, 효과)",
-                        "Training data (dosage, effect)"));
+// 학습 데이터를 출력하고 그림에 넘깁니다.
+void show_data(litbook::Example& ex, const Matrix& x, const Matrix& t) {
+  ex.println("학습 데이터 (투여량, 효과)");
+  litbook::Table points({"x", "t"});
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
     fmt::print("  ({:.1f}, {:.0f})\n", x(i), t(i));
-    out.value(fmt::format("x-{}", i + 1), fmt::format("{:.1f}", x(i)));
-    out.value(fmt::format("t-{}", i + 1), fmt::format("{:.0f}", t(i)));
+    ex.value(fmt::format("x-{}", i + 1), "{:.1f}", x(i));
+    ex.value(fmt::format("t-{}", i + 1), "{:.0f}", t(i));
+    points.row({x(i), t(i)});
   }
-  out.value("points", fmt::format("{}", x.rows()));
-  out.value("lr", fmt::format("{:g}", kLearningRate));
-  out.value("steps", fmt::format("{}", kSteps));
-  out.value("every", fmt::format("{}", kPrintEvery));
-  out.value("leak", fmt::format("{:g}", kLeak));
-  out.value("fit-loss", fmt::format("{:.0e}", kFitLoss));
-  out.value("seed", fmt::format("{}", kSeed));
-  out.value("dead-seed", fmt::format("{}", kDeadSeed));
+  ex.value("points", "{}", x.rows());
+  ex.data("points", points);
+}
 
-  // ---- The main run -------------------------------------------------
-  // [main-run]
-  nn::Generator gen(kSeed);
-  Net net(gen, 0.0);
-  const auto start = params(net);
+// 본문이 인용하는 설정값.
+void record_settings(litbook::Example& ex, const Settings& s) {
+  ex.value("lr", "{:g}", s.lr);
+  ex.value("steps", "{}", s.steps);
+  ex.value("every", "{}", s.tenth(1));
+  ex.value("leak", "{:g}", kLeak);
+  ex.value("fit-loss", "{:.0e}", kFitLoss);
+  ex.value("seed", "{}", s.seed);
+  ex.value("dead-seed", "{}", kDeadSeed);
+}
+
+// [main-run]
+// 그림을 위한 격자: [0, 1]을 400칸으로 나눈 401개의 투여량.
+Matrix grid() {
+  Matrix g(401, 1);
+  for (Eigen::Index i = 0; i < g.rows(); ++i) g(i) = i / 400.0;
+  return g;
+}
+
+// 시작점 하나에서 학습한 결과: 시작 매개변수, 단계마다의 손실,
+// 몇 단계 뒤(snap_steps)의 격자 위 곡선.
+struct Run {
+  Net net;
+  std::array<double, 7> start;
+  std::vector<int> snap_steps;
+  std::vector<double> losses;
+  std::vector<Matrix> curves;
+};
+
+// 따라가는 학습: 시드에서 시작점을 뽑아 s.steps 단계를 학습하고, 그림을
+// 위해 몇 단계 뒤의 곡선을 격자 위에서 찍어 둡니다.
+Run follow_one_run(litbook::Example& ex, const Settings& s, const Matrix& x,
+                   const Matrix& t) {
+  nn::Generator gen(s.seed);
+  Run run{Net(gen, s.leak), {}, {}, {}, {}};
+  run.start = params(run.net);
+  run.snap_steps = {0, s.tenth(1), s.tenth(2), s.tenth(3), s.steps};
+  const Matrix gx = grid();
+  for (int step = 0; step < s.steps; ++step) {
+    if (std::count(run.snap_steps.begin(), run.snap_steps.end(), step)) {
+      run.curves.push_back(run.net.forward(gx));  // 이 단계의 곡선
+    }
+    run.losses.push_back(train_step(run.net, x, t, s.lr));
+  }
+  run.losses.push_back(nn::mse_loss(run.net.forward(x), t));
+  run.curves.push_back(run.net.forward(gx));  // 마지막 곡선
+
+  ex.println("\n시드 {}의 무작위 시작점", s.seed);
+  print_params({{ex.tr("시작"), run.start}});
+  ex.println("\n손실(MSE) (학습률 {})", s.lr);
+  for (int k = 0; k <= 10; ++k) {
+    ex.println("  단계 {:4}   {:.2e}", s.tenth(k), run.losses[s.tenth(k)]);
+  }
   // [/main-run]
-
-  const std::vector<int> snap_steps = {0, 200, 400, 600, kSteps};
-  const int n_grid = 401;
-  std::vector<double> grid(n_grid);
-  for (int i = 0; i < n_grid; ++i) grid[i] = static_cast<double>(i) / 400;
-  Matrix gx(n_grid, 1);
-  for (int i = 0; i < n_grid; ++i) gx(i) = grid[i];
-  std::vector<Matrix> snaps;
-
-  std::vector<double> main_losses;
-  for (int s = 0; s <= kSteps; ++s) {
-    if (std::find(snap_steps.begin(), snap_steps.end(), s) !=
-        snap_steps.end()) {
-      snaps.push_back(net.forward(gx));
-    }
-    if (s < kSteps) {
-      main_losses.push_back(train_step(net, x, t));
-    } else {
-      main_losses.push_back(nn::mse_loss(net.forward(x), t));
-    }
+  ex.value("loss-0", "{:.2e}", run.losses[0]);
+  ex.value("loss-200", "{:.2e}", run.losses[run.snap_steps[1]]);
+  ex.value("loss-600", "{:.2e}", run.losses[run.snap_steps[3]]);
+  ex.value("loss-final", "{:.2e}", run.losses.back());
+  for (std::size_t k = 0; k < run.snap_steps.size(); ++k) {
+    ex.value(fmt::format("snap-{}", k), "{}", run.snap_steps[k]);
   }
+  return run;
+}
 
-  const std::array<const char*, 7> names = {"w1", "b1", "w2", "b2",
-                                            "w3", "w4", "b3"};
-  fmt::print("\n{} {}{}\n", tr("시드", "Seed"), kSeed,
-             tr("의 무작위 시작점", ": the random start"));
-  fmt::print("  {:<12}", "");
-  for (const char* n : names) fmt::print("{:>8}", n);
-  fmt::print("\n");
-  print_params(tr("시작", "start"), start);
-
-  fmt::print("\n{} ({} {})\n", tr("손실(MSE)", "Loss (MSE)"),
-             tr("학습률", "learning rate"), kLearningRate);
-  for (int s = 0; s <= kSteps; s += kPrintEvery) {
-    fmt::print("  {} {:4}   {}\n", tr("단계", "step"), s,
-               e2(main_losses[s]));
+// [compare-weights]
+// 학습한 가중치를 원래 글의 가중치와 나란히 놓습니다. 은닉 유닛이 꺾이는
+// 점은 w x + b = 0, 곧 x = -b / w입니다.
+void compare_weights(litbook::Example& ex, const Run& run) {
+  const auto learned = params(run.net);
+  const auto article = params(HandSet{});
+  ex.println("\n학습한 가중치와 원래 글의 가중치");
+  print_params({{ex.tr("학습"), learned}, {ex.tr("원래 글"), article}});
+  // [/compare-weights]
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    ex.value(fmt::format("start-{}", kNames[i]), "{:.2f}", run.start[i]);
+    ex.value(fmt::format("learned-{}", kNames[i]), "{:.2f}", learned[i]);
+    ex.value(fmt::format("article-{}", kNames[i]), "{:.2f}", article[i]);
   }
-  out.value("loss-0", e2(main_losses[0]));
-  out.value("loss-200", e2(main_losses[200]));
-  out.value("loss-600", e2(main_losses[600]));
-  out.value("loss-final", e2(main_losses[kSteps]));
+  ex.value("learned-kink-1", "{:.3f}", -learned[1] / learned[0]);
+  ex.value("learned-kink-2", "{:.3f}", -learned[3] / learned[2]);
+  ex.value("article-kink", "{:.3f}", -article[1] / article[0]);
+}
 
-  // ---- Learned versus hand-set -------------------------------------
-  const HandSet hand;
-  const auto learned = params(net);
-  const std::array<double, 7> article = {
-      hand.hidden.weight(0, 0), hand.hidden.bias(0),
-      hand.hidden.weight(1, 0), hand.hidden.bias(1),
-      hand.output.weight(0, 0), hand.output.weight(0, 1),
-      hand.output.bias(0)};
-  fmt::print("\n{}\n", tr("학습한 가중치와 원래 글의 가중치",
-                          "Learned weights and the article's"));
-  fmt::print("  {:<12}", "");
-  for (const char* n : names) fmt::print("{:>8}", n);
-  fmt::print("\n");
-  print_params(tr("학습", "learned"), learned);
-  print_params(tr("원래 글", "article"), article);
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    out.value(fmt::format("start-{}", names[i]), f2(start[i]));
-    out.value(fmt::format("learned-{}", names[i]), f2(learned[i]));
-    out.value(fmt::format("article-{}", names[i]), f2(article[i]));
-  }
-
-  // Where each hidden unit bends: w x + b = 0 at x = -b / w.
-  const double kink1 = -learned[1] / learned[0];
-  const double kink2 = -learned[3] / learned[2];
-  const double hand_kink = -article[1] / article[0];
-  out.value("learned-kink-1", f3(kink1));
-  out.value("learned-kink-2", f3(kink2));
-  out.value("article-kink", f3(hand_kink));
-
-  const Matrix y_learned = net.forward(x);
-  const Matrix y_hand = hand.forward(x);
-  fmt::print("\n{}\n", tr("세 점에서의 출력", "Outputs at the three points"));
-  fmt::print("  {:>6}{}{}{}\n", "x", right(tr("목표", "target"), 8),
-             right(tr("학습", "learned"), 10),
-             right(tr("원래 글", "article"), 10));
-  for (Eigen::Index i = 0; i < x.rows(); ++i) {
-    fmt::print("  {:>6.1f}{:>8.0f}{:>10}{:>10}\n", x(i), t(i),
-               f3(y_learned(i)), f3(y_hand(i)));
-    out.value(fmt::format("learned-y-{}", i + 1), f3(y_learned(i)));
-    out.value(fmt::format("article-y-{}", i + 1), f3(y_hand(i)));
-  }
+// [compare-outputs]
+// 세 점에서 두 신경망의 출력과 손실.
+void compare_outputs(litbook::Example& ex, const Run& run, const Matrix& x,
+                     const Matrix& t) {
+  const Matrix y_learned = run.net.forward(x);
+  const Matrix y_hand = HandSet{}.forward(x);
   const double hand_loss = nn::mse_loss(y_hand, t);
-  fmt::print("  {}: {} {}, {} {}\n", tr("손실", "loss"),
-             tr("학습", "learned"), e2(main_losses[kSteps]),
-             tr("원래 글", "article"), e2(hand_loss));
-  out.value("article-loss", e2(hand_loss));
+  ex.println("\n세 점에서의 출력");
+  litbook::TextTable table(
+      {{"x"},
+       {std::string(ex.tr("목표"))},
+       {std::string(ex.tr("학습"))},
+       {std::string(ex.tr("원래 글"))}});
+  for (Eigen::Index i = 0; i < x.rows(); ++i) {
+    table.row({fmt::format("{:.1f}", x(i)), fmt::format("{:.0f}", t(i)),
+               litbook::format("{:.3f}", y_learned(i)),
+               litbook::format("{:.3f}", y_hand(i))});
+    ex.value(fmt::format("learned-y-{}", i + 1), "{:.3f}", y_learned(i));
+    ex.value(fmt::format("article-y-{}", i + 1), "{:.3f}", y_hand(i));
+  }
+  fmt::print("{}", table.text("  ", 4));
+  ex.println("  손실: 학습 {:.2e}, 원래 글 {:.2e}", run.losses.back(),
+             hand_loss);
+  ex.value("article-loss", "{:.2e}", hand_loss);
+}
+// [/compare-outputs]
 
-  // The two curves away from the data points, and where the article's
-  // is above 0 on the grid.
-  const Matrix c_learned = snaps.back();
-  const Matrix c_hand = hand.forward(gx);
+// [compare-curves]
+// 데이터 점 사이에서 두 곡선을 비교하고, 원래 글의 곡선이 0보다 큰 격자점의
+// 범위를 찾습니다.
+void compare_curves(litbook::Example& ex, const Run& run) {
+  const Matrix gx = grid();
+  const Matrix hand = HandSet{}.forward(gx);
   double lo = 2.0, hi = -1.0;
-  for (int i = 0; i < n_grid; ++i) {
-    if (c_hand(i) > 0.0) {
-      lo = std::min(lo, grid[i]);
-      hi = std::max(hi, grid[i]);
+  for (Eigen::Index i = 0; i < gx.rows(); ++i) {
+    if (hand(i) > 0.0) {
+      lo = std::min(lo, gx(i));
+      hi = std::max(hi, gx(i));
     }
   }
   Matrix between(2, 1);
   between << 0.25, 0.75;
-  const Matrix b_learned = net.forward(between);
-  const Matrix b_hand = hand.forward(between);
-  fmt::print("\n{}\n", tr("두 곡선 비교", "The two curves"));
-  fmt::print("  {:<22}{}{}\n", "", right(tr("학습", "learned"), 10),
-             right(tr("원래 글", "article"), 10));
+  const Matrix b_learned = run.net.forward(between);
+  const Matrix b_hand = HandSet{}.forward(between);
+  // [/compare-curves]
+  ex.println("\n두 곡선 비교");
+  litbook::TextTable table({{"", litbook::TextTable::Align::left},
+                            {std::string(ex.tr("학습"))},
+                            {std::string(ex.tr("원래 글"))}});
   for (int i = 0; i < 2; ++i) {
-    const std::string label = fmt::format(
-        "{} {:.2f}", tr("출력, x =", "output at x ="), between(i));
-    fmt::print("  {}{:>10}{:>10}\n", left(label, 22), f3(b_learned(i)),
-               f3(b_hand(i)));
+    table.row({fmt::format(fmt::runtime(ex.tr("출력, x = {:.2f}")),
+                           between(i)),
+               litbook::format("{:.3f}", b_learned(i)),
+               litbook::format("{:.3f}", b_hand(i))});
   }
-  fmt::print("  {}: {} - {}\n",
-             tr("원래 글의 출력이 0보다 큰 격자점",
-                "grid x where the article's output > 0"),
-             f3(lo), f3(hi));
-  out.value("quarter", fmt::format("{:.2f}", between(0)));
-  out.value("3quarter", fmt::format("{:.2f}", between(1)));
-  out.value("learned-at-quarter", f3(b_learned(0)));
-  out.value("learned-at-3quarter", f3(b_learned(1)));
-  out.value("article-at-quarter", f3(b_hand(0)));
-  out.value("article-at-3quarter", f3(b_hand(1)));
-  out.value("article-pos-lo", f3(lo));
-  out.value("article-pos-hi", f3(hi));
-  out.value("grid-step", fmt::format("{:g}", grid[1] - grid[0]));
+  fmt::print("{}", table.text("  ", 4));
+  ex.println("  원래 글의 출력이 0보다 큰 격자점: {:.3f} - {:.3f}",
+             lo, hi);
+  ex.value("quarter", "{:.2f}", between(0));
+  ex.value("3quarter", "{:.2f}", between(1));
+  ex.value("learned-at-quarter", "{:.3f}", b_learned(0));
+  ex.value("learned-at-3quarter", "{:.3f}", b_learned(1));
+  ex.value("article-at-quarter", "{:.3f}", b_hand(0));
+  ex.value("article-at-3quarter", "{:.3f}", b_hand(1));
+  ex.value("article-pos-lo", "{:.3f}", lo);
+  ex.value("article-pos-hi", "{:.3f}", hi);
+  ex.value("grid-step", "{:g}", gx(1) - gx(0));
 
   litbook::Table fit({"x", "s0", "s1", "s2", "s3", "s4", "article"});
-  for (int i = 0; i < n_grid; ++i) {
-    fit.row({grid[i], snaps[0](i), snaps[1](i), snaps[2](i), snaps[3](i),
-             snaps[4](i), c_hand(i)});
+  litbook::Table snapshots({"k", "step"});
+  const auto& c = run.curves;
+  for (Eigen::Index i = 0; i < gx.rows(); ++i) {
+    fit.row({gx(i), c[0](i), c[1](i), c[2](i), c[3](i), c[4](i), hand(i)});
   }
-  out.data("fit", fit);
-  litbook::Table snap_table({"k", "step"});
-  for (std::size_t k = 0; k < snap_steps.size(); ++k) {
-    snap_table.row({static_cast<double>(k),
-                    static_cast<double>(snap_steps[k])});
-    out.value(fmt::format("snap-{}", k), fmt::format("{}", snap_steps[k]));
+  for (std::size_t k = 0; k < run.snap_steps.size(); ++k) {
+    snapshots.row({double(k), double(run.snap_steps[k])});
   }
-  out.data("snapshots", snap_table);
-  litbook::Table points({"x", "t"});
-  for (Eigen::Index i = 0; i < x.rows(); ++i) points.row({x(i), t(i)});
-  out.data("points", points);
+  ex.data("fit", fit);
+  ex.data("snapshots", snapshots);
+}
 
-  // ---- A dead unit, and Leaky ReLU from the same start -------------
-  // [dead-run]
-  nn::Generator gen_relu(kDeadSeed);
-  Net stuck(gen_relu, 0.0);
-  nn::Generator gen_leaky(kDeadSeed);  // the very same start
-  Net leaky(gen_leaky, kLeak);
-  const auto p_dead_start = params(stuck);
-  const Matrix z_start = stuck.hidden.forward(x);
-  const int dead_at_start = dead_units(stuck, x);
-  const std::vector<double> stuck_losses = train(stuck, x, t);
-  const std::vector<double> leaky_losses = train(leaky, x, t);
-  // [/dead-run]
-
-  fmt::print("\n{} {}{}\n", tr("시드", "Seed"), kDeadSeed,
-             tr(": 두 번째 은닉 유닛의 시작 사전 활성화",
-                ": pre-activation of hidden unit 2 at the start"));
+// [dead-start]
+// 시드 kDeadSeed의 시작점: 둘째 은닉 유닛의 사전 활성화가 세 점 모두에서
+// 음수입니다.
+void dead_unit_at_start(litbook::Example& ex, const Matrix& x) {
+  nn::Generator gen(kDeadSeed);
+  const Net net(gen, 0.0);
+  const Matrix z = net.hidden.forward(x);
+  ex.println("\n시드 {}: 두 번째 은닉 유닛의 시작 사전 활성화",
+             kDeadSeed);
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
-    fmt::print("  x = {:.1f}   w2 x + b2 = {}\n", x(i), f3(z_start(i, 1)));
-    out.value(fmt::format("dead-z-{}", i + 1), f3(z_start(i, 1)));
+    fmt::print("  x = {:.1f}   w2 x + b2 = {}\n", x(i),
+               litbook::format("{:.3f}", z(i, 1)));
+    ex.value(fmt::format("dead-z-{}", i + 1), "{:.3f}", z(i, 1));
   }
-  fmt::print("  {}: {}\n", tr("죽은 은닉 유닛", "dead hidden units"),
-             dead_at_start);
-  out.value("dead-at-start", fmt::format("{}", dead_at_start));
+  ex.println("  죽은 은닉 유닛: {}", dead_units(net, x));
+  // [/dead-start]
+  ex.value("dead-at-start", "{}", dead_units(net, x));
+}
 
-  fmt::print("\n{}\n", tr("같은 시작점에서의 손실",
-                          "Loss from the same start"));
-  fmt::print("  {:>9}{:>12}{:>12}\n", "", "ReLU", "Leaky ReLU");
-  for (int s = 0; s <= kSteps; s += kPrintEvery) {
-    fmt::print("  {} {:4}{:>12}{:>12}\n", tr("단계", "step"), s,
-               e2(stuck_losses[s]), e2(leaky_losses[s]));
-  }
-  fmt::print("  {}: ReLU {}, Leaky ReLU {}\n",
-             tr("끝난 뒤 죽은 은닉 유닛", "dead hidden units at the end"),
-             dead_units(stuck, x), dead_units(leaky, x));
-  out.value("stuck-loss", e2(stuck_losses[kSteps]));
-  out.value("leaky-loss-0", e2(leaky_losses[0]));
-  out.value("leaky-loss", e2(leaky_losses[kSteps]));
-  out.value("stuck-dead-end", fmt::format("{}", dead_units(stuck, x)));
-  out.value("leaky-dead-end", fmt::format("{}", dead_units(leaky, x)));
-
-  // The first step at which Leaky ReLU's loss is below 0.01.
-  const double escape_loss = 0.01;
-  int escape = -1;
-  for (int s = 0; s <= kSteps && escape < 0; ++s) {
-    if (leaky_losses[s] < escape_loss) escape = s;
-  }
-  out.value("leaky-escape", fmt::format("{}", escape));
-  out.value("escape-loss", fmt::format("{:g}", escape_loss));
-
+// 죽은 유닛 실험에서 본문이 인용하는 값들.
+void record_dead_run(litbook::Example& ex, const Matrix& x, const Net& stuck,
+                     const Net& leaky, const std::array<double, 7>& start,
+                     const std::vector<double>& stuck_losses,
+                     const std::vector<double>& leaky_losses) {
   const Matrix y_stuck = stuck.forward(x);
   const Matrix y_leaky = leaky.forward(x);
+  for (Eigen::Index i = 0; i < x.rows(); ++i) {
+    ex.value(fmt::format("stuck-y-{}", i + 1), "{:.3f}", y_stuck(i));
+    ex.value(fmt::format("leaky-y-{}", i + 1), "{:.3f}", y_leaky(i));
+  }
   const auto p_stuck = params(stuck);
   const auto p_leaky = params(leaky);
-  fmt::print("\n{}\n", tr("끝난 뒤의 가중치", "Weights at the end"));
-  fmt::print("  {:<12}", "");
-  for (const char* n : names) fmt::print("{:>8}", n);
-  fmt::print("\n");
-  print_params(tr("시작", "start"), p_dead_start);
-  print_params("ReLU", p_stuck);
-  print_params("Leaky ReLU", p_leaky);
-  for (Eigen::Index i = 0; i < x.rows(); ++i) {
-    out.value(fmt::format("stuck-y-{}", i + 1), f3(y_stuck(i)));
-    out.value(fmt::format("leaky-y-{}", i + 1), f3(y_leaky(i)));
-  }
-  out.value("stuck-w2", f2(p_stuck[2]));
-  out.value("stuck-b2", f2(p_stuck[3]));
-  out.value("dead-start-w2", f2(p_dead_start[2]));
-  out.value("dead-start-b2", f2(p_dead_start[3]));
-  out.value("leaky-kink-1", f3(-p_leaky[1] / p_leaky[0]));
-  out.value("leaky-kink-2", f3(-p_leaky[3] / p_leaky[2]));
+  ex.value("stuck-w2", "{:.2f}", p_stuck[2]);
+  ex.value("stuck-b2", "{:.2f}", p_stuck[3]);
+  ex.value("dead-start-w2", "{:.2f}", start[2]);
+  ex.value("dead-start-b2", "{:.2f}", start[3]);
+  ex.value("leaky-kink-1", "{:.3f}", -p_leaky[1] / p_leaky[0]);
+  ex.value("leaky-kink-2", "{:.3f}", -p_leaky[3] / p_leaky[2]);
+  ex.value("stuck-loss", "{:.2e}", stuck_losses.back());
+  ex.value("leaky-loss-0", "{:.2e}", leaky_losses[0]);
+  ex.value("leaky-loss", "{:.2e}", leaky_losses.back());
+  ex.value("stuck-dead-end", "{}", dead_units(stuck, x));
+  ex.value("leaky-dead-end", "{}", dead_units(leaky, x));
+  // Leaky ReLU의 손실이 처음으로 0.01 아래로 내려가는 단계(없으면 -1).
+  const double escape_loss = 0.01;
+  const auto below = std::find_if(leaky_losses.begin(), leaky_losses.end(),
+                                  [&](double l) { return l < escape_loss; });
+  ex.value("leaky-escape", "{}",
+           below == leaky_losses.end() ? -1 : below - leaky_losses.begin());
+  ex.value("escape-loss", "{:g}", escape_loss);
+}
 
-  litbook::Table loss_table({"step", "main", "stuck", "leaky"});
-  for (int s = 0; s <= kSteps; ++s) {
-    loss_table.row({static_cast<double>(s), main_losses[s],
-                    stuck_losses[s], leaky_losses[s]});
+// 손실 그림과 죽은 유닛 그림의 데이터.
+void record_loss_and_dead_curves(litbook::Example& ex, const Run& main_run,
+                                 const std::vector<double>& stuck_losses,
+                                 const std::vector<double>& leaky_losses,
+                                 const Net& stuck, const Net& leaky) {
+  litbook::Table loss({"step", "main", "stuck", "leaky"});
+  for (std::size_t s = 0; s < stuck_losses.size(); ++s) {
+    loss.row({double(s), main_run.losses[s], stuck_losses[s],
+              leaky_losses[s]});
   }
-  out.data("loss", loss_table);
+  ex.data("loss", loss);
+  const Matrix gx = grid();
   const Matrix c_stuck = stuck.forward(gx);
   const Matrix c_leaky = leaky.forward(gx);
-  litbook::Table dead_table({"x", "stuck", "leaky"});
-  for (int i = 0; i < n_grid; ++i) {
-    dead_table.row({grid[i], c_stuck(i), c_leaky(i)});
+  litbook::Table dead({"x", "stuck", "leaky"});
+  for (Eigen::Index i = 0; i < gx.rows(); ++i) {
+    dead.row({gx(i), c_stuck(i), c_leaky(i)});
   }
-  out.data("dead", dead_table);
+  ex.data("dead", dead);
+}
 
-  // ---- 100 seeds ----------------------------------------------------
-  // [census]
-  constexpr int kSeeds = 100;
-  struct Count { int fit = 0, dead = 0, straight = 0, other = 0; };
-  // Three ways to start each seed: ReLU; Leaky ReLU; ReLU with both
-  // hidden biases set to kBias (positive, so every unit starts alive
-  // at x = 0). The weights are the seed's in all three.
+// [dead-run]
+// 같은 시드로 생성기를 두 번 만들어, 똑같은 시작점에서 ReLU와 Leaky ReLU로
+// 각각 학습합니다.
+void relu_and_leaky_from_dead_start(litbook::Example& ex, const Settings& s,
+                                    const Matrix& x, const Matrix& t,
+                                    const Run& main_run) {
+  nn::Generator gen_relu(kDeadSeed);
+  Net stuck(gen_relu, 0.0);
+  nn::Generator gen_leaky(kDeadSeed);  // 똑같은 시작점
+  Net leaky(gen_leaky, kLeak);
+  const auto start = params(stuck);
+  const std::vector<double> stuck_losses = train(stuck, x, t, s);
+  const std::vector<double> leaky_losses = train(leaky, x, t, s);
+
+  ex.println("\n같은 시작점에서의 손실");
+  fmt::print("  {:>9}{:>12}{:>12}\n", "", "ReLU", "Leaky ReLU");
+  for (int k = 0; k <= 10; ++k) {
+    const int step = s.tenth(k);
+    ex.println("  단계 {:4}{:>12.2e}{:>12.2e}", step, stuck_losses[step],
+               leaky_losses[step]);
+  }
+  ex.println("  끝난 뒤 죽은 은닉 유닛: ReLU {}, Leaky ReLU {}",
+             dead_units(stuck, x), dead_units(leaky, x));
+  ex.println("\n끝난 뒤의 가중치");
+  print_params({{ex.tr("시작"), start},
+                {"ReLU", params(stuck)},
+                {"Leaky ReLU", params(leaky)}});
+  // [/dead-run]
+  record_dead_run(ex, x, stuck, leaky, start, stuck_losses, leaky_losses);
+  record_loss_and_dead_curves(ex, main_run, stuck_losses, leaky_losses,
+                              stuck, leaky);
+}
+
+// 시드 하나의 학습이 끝난 상태를 세는 칸.
+struct Count {
+  int fit = 0, dead = 0, straight = 0, other = 0;
+};
+
+// 시드를 센 결과의 표와 본문이 인용하는 값들.
+void print_census(litbook::Example& ex, const std::array<Count, 3>& counts,
+                  int first_fit, int output_dead) {
+  ex.println("\n시드 0-{}의 결과", kSeeds - 1);
+  litbook::TextTable table({{"", litbook::TextTable::Align::left},
+                            {"ReLU"},
+                            {"Leaky"},
+                            {fmt::format("b={:g}", kBias)}});
+  auto row = [&](std::string label, int Count::*field) {
+    table.row({std::move(label), fmt::format("{}", counts[0].*field),
+               fmt::format("{}", counts[1].*field),
+               fmt::format("{}", counts[2].*field)});
+  };
+  row(fmt::format(fmt::runtime(ex.tr("맞춤 (손실 < {:.0e})")), kFitLoss),
+      &Count::fit);
+  row(std::string(ex.tr("멈춤: 세 점 모두 음수인 유닛")), &Count::dead);
+  row(std::string(ex.tr("멈춤: 두 유닛 모두 세 점에서 양수")),
+      &Count::straight);
+  row(std::string(ex.tr("그 밖의 이유로 멈춤")), &Count::other);
+  fmt::print("{}", table.text("  ", 3));
+  ex.println("  ReLU로 맞춘 가장 작은 시드: {}", first_fit);
+  ex.println("  출력에도 ReLU를 두면 처음부터 출력이 죽는 시드: {}",
+             output_dead);
+
+  ex.value("seeds", "{}", kSeeds);
+  ex.value("seeds-last", "{}", kSeeds - 1);
+  const std::array<const char*, 3> ways = {"relu", "leaky", "bias"};
+  for (int way = 0; way < 3; ++way) {
+    ex.value(fmt::format("{}-fit", ways[way]), "{}", counts[way].fit);
+    ex.value(fmt::format("{}-dead", ways[way]), "{}", counts[way].dead);
+    ex.value(fmt::format("{}-straight", ways[way]), "{}",
+             counts[way].straight);
+    ex.value(fmt::format("{}-other", ways[way]), "{}", counts[way].other);
+  }
+  ex.value("bias", "{:g}", kBias);
+  ex.value("first-fit", "{}", first_fit);
+  ex.value("output-dead", "{}", output_dead);
+}
+
+// [census]
+// 시드마다 세 가지로 시작합니다: ReLU, Leaky ReLU, 두 은닉 편향을 kBias로
+// 바꾼 ReLU(양수라서 모든 유닛이 x = 0에서 살아 있는 채로 출발합니다).
+// 가중치는 세 가지 모두 그 시드의 것입니다.
+void count_seeds(litbook::Example& ex, const Settings& s, const Matrix& x,
+                 const Matrix& t) {
   std::array<Count, 3> counts;
   int first_fit = -1;
-  int output_dead = 0;  // with a final ReLU: output <= 0 at all points
+  int output_dead = 0;  // 출력에도 ReLU가 있다면: 세 점 모두에서 출력 <= 0
   for (int seed = 0; seed < kSeeds; ++seed) {
     for (int way = 0; way < 3; ++way) {
-      nn::Generator g(static_cast<std::uint64_t>(seed));
-      Net n(g, way == 1 ? kLeak : 0.0);
-      if (way == 2) n.hidden.bias.setConstant(kBias);
-      if (way == 0 && n.forward(x).maxCoeff() <= 0.0) ++output_dead;
-      const double loss = train(n, x, t).back();
+      nn::Generator gen(static_cast<std::uint64_t>(seed));
+      Net net(gen, way == 1 ? kLeak : 0.0);
+      if (way == 2) net.hidden.bias.setConstant(kBias);
+      if (way == 0 && net.forward(x).maxCoeff() <= 0.0) ++output_dead;
+      const double loss = train(net, x, t, s).back();
       Count& c = counts[way];
       if (loss < kFitLoss) {
         ++c.fit;
         if (way == 0 && first_fit < 0) first_fit = seed;
-      } else if (dead_units(n, x) > 0) {
+      } else if (dead_units(net, x) > 0) {
         ++c.dead;
-      } else if (n.hidden.forward(x).minCoeff() > 0.0) {
-        ++c.straight;  // both units on everywhere: one straight line
+      } else if (net.hidden.forward(x).minCoeff() > 0.0) {
+        ++c.straight;  // 두 유닛이 모든 점에서 켜짐: 직선 하나
       } else {
         ++c.other;
       }
     }
   }
   // [/census]
+  print_census(ex, counts, first_fit, output_dead);
+}
 
-  fmt::print("\n{} 0-{}{}\n", tr("시드", "Seeds"), kSeeds - 1,
-             tr("의 결과", ": how the runs end"));
-  fmt::print("  {:<36}{:>6}{:>8}{:>8}\n", "", "ReLU", "Leaky",
-             fmt::format("b={:g}", kBias));
-  auto row = [&](std::string_view name, int Count::*field) {
-    fmt::print("  {}{:>6}{:>8}{:>8}\n", left(name, 36), counts[0].*field,
-               counts[1].*field, counts[2].*field);
-  };
-  row(fmt::format("{} < {:.0e})", tr("맞춤 (손실", "fit (loss"), kFitLoss),
-      &Count::fit);
-  row(tr("멈춤: 세 점 모두 음수인 유닛", "stuck: a unit negative at all 3"),
-      &Count::dead);
-  row(tr("멈춤: 두 유닛 모두 세 점에서 양수",
-         "stuck: both units positive at all 3"),
-      &Count::straight);
-  row(tr("그 밖의 이유로 멈춤", "stuck otherwise"), &Count::other);
-  fmt::print("  {}: {}\n",
-             tr("ReLU로 맞춘 가장 작은 시드", "smallest seed ReLU fits"),
-             first_fit);
-  fmt::print("  {}: {}\n",
-             tr("출력에도 ReLU를 두면 처음부터 출력이 죽는 시드",
-                "seeds whose output would start dead under a final ReLU"),
-             output_dead);
-  out.value("seeds", fmt::format("{}", kSeeds));
-  out.value("seeds-last", fmt::format("{}", kSeeds - 1));
-  const std::array<const char*, 3> ways = {"relu", "leaky", "bias"};
-  for (int way = 0; way < 3; ++way) {
-    out.value(fmt::format("{}-fit", ways[way]),
-              fmt::format("{}", counts[way].fit));
-    out.value(fmt::format("{}-dead", ways[way]),
-              fmt::format("{}", counts[way].dead));
-    out.value(fmt::format("{}-straight", ways[way]),
-              fmt::format("{}", counts[way].straight));
-    out.value(fmt::format("{}-other", ways[way]),
-              fmt::format("{}", counts[way].other));
-  }
-  out.value("bias", fmt::format("{:g}", kBias));
-  out.value("first-fit", fmt::format("{}", first_fit));
-  out.value("output-dead", fmt::format("{}", output_dead));
-  return out.finish();
+}  // namespace
+
+// [main]
+// 프로그램의 단계: 설정을 읽고, 데이터를 보이고, 학습 하나를 따라가 원래
+// 글의 신경망과 비교하고, 죽은 유닛을 만나고, 시드 100개를 셉니다.
+int main(int argc, char** argv) {
+  using litbook::msg;
+  litbook::Example ex(
+      argc, argv, msg("『시각적으로 이해하는 ReLU』 7장의 예제"),
+      {litbook::number("lr", 0.1, 0.005, 0.5, 0.005, msg("학습률")),
+       litbook::integer("steps", 2000, 10, 5000,
+                        msg("학습 단계 수")),
+       litbook::integer("seed", 5, 0, 999, msg("따라가는 학습의 시드")),
+       litbook::choice("activation", "relu", {"relu", "leaky"},
+                       msg("따라가는 학습의 은닉 활성화 함수"))});
+  const Settings s{ex.number("lr"), static_cast<int>(ex.integer("steps")),
+                   static_cast<std::uint64_t>(ex.integer("seed")),
+                   ex.choice("activation") == "leaky" ? kLeak : 0.0};
+  const Matrix x = dosages();
+  const Matrix t = effects();
+
+  show_data(ex, x, t);
+  const Run run = follow_one_run(ex, s, x, t);
+  compare_weights(ex, run);
+  compare_outputs(ex, run, x, t);
+  compare_curves(ex, run);
+  dead_unit_at_start(ex, x);
+  relu_and_leaky_from_dead_start(ex, s, x, t, run);
+  count_seeds(ex, s, x, t);
+  // [/main]
+  record_settings(ex, s);
+  return ex.finish();
 }
