@@ -4,11 +4,6 @@
 # in locale/en/LC_MESSAGES. The build (CMake, see litbook/cmake/LitBook.cmake)
 # passes -D language=..., -D litbook_build_dir=... and
 # -D litbook_source_root=...; this file holds only the book's own settings.
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "litbook",
-                                "sphinxext"))
 
 extensions = [
     "sphinx.ext.mathjax",
@@ -24,9 +19,13 @@ language = "ko"
 root_doc = "index"
 exclude_patterns = ["_build", "locale"]
 
-# litbook: languages (the first is the source), per-language titles.
-litbook_languages = ["ko", "en"]
+# litbook: per-language titles (the languages are CMake's LITBOOK_LANGS).
 litbook_doxygen_project = "nn"
+# How the run-it box of each chapter says to build and run its example.
+litbook_run_commands = [
+    "make examples",
+    "./build/book/examples/{chapter} --lang {lang} --out /tmp/{chapter}",
+]
 litbook_titles = {
     "ko": "시각적으로 이해하는 ReLU",
     "en": "Understanding ReLU, Visually",

@@ -24,7 +24,6 @@ if(NOT LITBOOK_INCLUDE_DIR)
 endif()
 set(LITBOOK_BINARY_DIR "${CMAKE_BINARY_DIR}/book" CACHE PATH
     "Where the book's generated files go")
-set(LITBOOK_LANGS ko en CACHE STRING "Languages; the first is the source")
 set(LITBOOK_ONLY "" CACHE STRING
     "For authors: build only these chapters (a ;-list); empty: all")
 set(LITBOOK_FIGURES_DIR "${CMAKE_SOURCE_DIR}/figures" CACHE PATH
@@ -36,6 +35,32 @@ if(NOT LITBOOK_PYTHON)
 endif()
 
 set(_lb_scripts "${LITBOOK_DIR}/scripts")
+
+# The book's languages: one list, the source language first, set by the
+# book before it includes litbook (set(LITBOOK_LANGS en ja)); any language
+# Sphinx ships, by its code as Sphinx spells it.
+if(NOT LITBOOK_LANGS)
+  message(FATAL_ERROR "litbook: set LITBOOK_LANGS to the book's languages "
+          "(the source language first), e.g. set(LITBOOK_LANGS en ja), "
+          "before find_package(LitBook) or include(LitBook)")
+endif()
+execute_process(COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/langs.py" check
+                        ${LITBOOK_LANGS}
+                RESULT_VARIABLE _lb_langs_ok ERROR_VARIABLE _lb_langs_err)
+if(NOT _lb_langs_ok EQUAL 0)
+  message(FATAL_ERROR "litbook: LITBOOK_LANGS: ${_lb_langs_err}")
+endif()
+# The Sphinx extension, found by every Sphinx run of the book.
+set(_lb_env "${CMAKE_COMMAND}" -E env
+    "PYTHONPATH=${LITBOOK_DIR}/sphinxext")
+
+# Distribution paths, Debian's by default; a missing one stops the build
+# naming the package that has it.
+set(LITBOOK_MATHJAX_DIR /usr/share/javascript/mathjax CACHE PATH
+    "MathJax 2 (Debian: libjs-mathjax), copied into the HTML book")
+set(LITBOOK_NORMALIZE_CSS
+    /usr/share/javascript/normalize.css/normalize.css CACHE FILEPATH
+    "normalize.css for the furo theme (Debian: node-normalize.css)")
 file(MAKE_DIRECTORY "${LITBOOK_BINARY_DIR}/stamps")
 
 # One date for everything the build stamps (Sphinx's "today", PDF dates):
@@ -375,8 +400,24 @@ endfunction()
 function(litbook_add_book)
   cmake_parse_arguments(ARG "" "SOURCE_DIR;DOXYGEN_INPUT;PDF_NAME;DOXYFILE"
                         "" ${ARGN})
-  find_program(SPHINX_BUILD sphinx-build REQUIRED)
-  find_program(DOXYGEN doxygen REQUIRED)
+  find_program(SPHINX_BUILD sphinx-build)
+  if(NOT SPHINX_BUILD)
+    message(FATAL_ERROR "litbook: sphinx-build not found (Debian: "
+            "python3-sphinx)")
+  endif()
+  foreach(need IN ITEMS LITBOOK_MATHJAX_DIR LITBOOK_NORMALIZE_CSS)
+    if(NOT EXISTS "${${need}}")
+      message(FATAL_ERROR "litbook: ${need} ${${need}} does not exist; "
+              "install the package named in its description or set it")
+    endif()
+  endforeach()
+  if(ARG_DOXYGEN_INPUT)  # an API reference: Doxygen and Breathe
+    find_program(DOXYGEN doxygen)
+    if(NOT DOXYGEN)
+      message(FATAL_ERROR "litbook: doxygen not found (Debian: doxygen); a "
+              "book without DOXYGEN_INPUT does not need it")
+    endif()
+  endif()
   find_program(LATEXMK latexmk)
   set(B "${LITBOOK_BINARY_DIR}")
   list(GET LITBOOK_LANGS 0 source_lang)
@@ -401,11 +442,10 @@ function(litbook_add_book)
   if(ARG_DOXYGEN_INPUT)
     file(GLOB_RECURSE headers CONFIGURE_DEPENDS "${ARG_DOXYGEN_INPUT}/*.hpp")
     foreach(lang IN LISTS LITBOOK_LANGS)
-      if(lang STREQUAL "ko")
-        set(DOXYGEN_LANGUAGE Korean)
-      else()
-        set(DOXYGEN_LANGUAGE English)
-      endif()
+      execute_process(COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/langs.py"
+                              get ${lang} doxygen
+                      OUTPUT_VARIABLE DOXYGEN_LANGUAGE
+                      OUTPUT_STRIP_TRAILING_WHITESPACE)
       set(DOXYGEN_INPUT "${ARG_DOXYGEN_INPUT}")
       set(DOXYGEN_OUTPUT "${B}/doxygen/${lang}")
       configure_file("${ARG_DOXYFILE}" "${B}/doxygen/Doxyfile.${lang}" @ONLY)
@@ -467,12 +507,18 @@ function(litbook_add_book)
   endforeach()
   # One target owns these rules (as for Doxygen).
   add_custom_target(locale DEPENDS ${mo_all})
+  string(REPLACE ";" "," langs_csv "${LITBOOK_LANGS}")
+  get_property(archive_name GLOBAL PROPERTY LITBOOK_ARCHIVE_NAME)
   set(sphinx_common
       -c "${ARG_SOURCE_DIR}" -W --keep-going -q -n
       -D "locale_dirs=${B}/locale"
       -D "litbook_build_dir=${B}"
       -D "litbook_source_root=${CMAKE_SOURCE_DIR}"
-      -D "litbook_pdf_name=${ARG_PDF_NAME}")
+      -D "litbook_pdf_name=${ARG_PDF_NAME}"
+      -D "litbook_languages=${langs_csv}"
+      -D "litbook_archive=${archive_name}"
+      -D "litbook_mathjax_dir=${LITBOOK_MATHJAX_DIR}"
+      -D "litbook_normalize_css=${LITBOOK_NORMALIZE_CSS}")
   if(LITBOOK_ONLY)
     string(REPLACE ";" "," only "${LITBOOK_ONLY}")
     list(APPEND sphinx_common -D "litbook_only=${only}")
@@ -484,7 +530,7 @@ function(litbook_add_book)
   add_custom_command(
     OUTPUT "${gate}"
     COMMAND ${_lb_guard} --
-            "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
+            ${_lb_env} "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
             --sphinx-build "${SPHINX_BUILD}" --srcdir "${ARG_SOURCE_DIR}"
             --potdir "${B}/gettext" --langs ${LITBOOK_LANGS}
             --stamp "${gate}" -- ${sphinx_common}
@@ -500,7 +546,7 @@ function(litbook_add_book)
 
   # Refreshing the catalogues after editing the source text (authors).
   add_custom_target(update-po
-    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
+    COMMAND ${_lb_env} "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
             --update --sphinx-build "${SPHINX_BUILD}"
             --srcdir "${ARG_SOURCE_DIR}" --potdir "${B}/gettext"
             --langs ${LITBOOK_LANGS} -- ${sphinx_common}
@@ -536,7 +582,7 @@ function(litbook_add_book)
     add_custom_command(
       OUTPUT "${hs}"
       COMMAND ${_lb_guard} --stamp "${hs}" --remove "${B}/html/${lang}" --
-              "${SPHINX_BUILD}" -b html ${sphinx_common}
+              ${_lb_env} "${SPHINX_BUILD}" -b html ${sphinx_common}
               -D "language=${lang}" -d "${B}/doctrees/html-${lang}"
               "${ARG_SOURCE_DIR}" "${B}/html/${lang}"
       DEPENDS ${deps}
@@ -549,7 +595,7 @@ function(litbook_add_book)
       add_custom_command(
         OUTPUT "${pdf}"
         COMMAND ${_lb_guard} --remove "${B}/latex/${lang}" --
-                "${SPHINX_BUILD}" -b latex ${sphinx_common}
+                ${_lb_env} "${SPHINX_BUILD}" -b latex ${sphinx_common}
                 -D "language=${lang}" -d "${B}/doctrees/latex-${lang}"
                 "${ARG_SOURCE_DIR}" "${B}/latex/${lang}"
         COMMAND ${_lb_guard} --remove "${B}/latex/${lang}"
@@ -590,7 +636,7 @@ function(litbook_add_book)
     add_custom_command(
       OUTPUT "${epub}"
       COMMAND ${_lb_guard} --remove "${B}/epub-build/${lang}" --
-              "${SPHINX_BUILD}" -b epub ${sphinx_common}
+              ${_lb_env} "${SPHINX_BUILD}" -b epub ${sphinx_common}
               -D "language=${lang}" -D html_math_renderer=imgmath
               -d "${B}/doctrees/epub-${lang}"
               "${ARG_SOURCE_DIR}" "${B}/epub-build/${lang}"

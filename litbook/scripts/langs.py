@@ -25,6 +25,8 @@ import sys
 #   chapter   the LaTeX chapter heading: a format with {n} for the number
 #   contents  the LaTeX name of the table of contents (None: babel's)
 #   chapter_ref  how a reference to a chapter reads ({number}, {title})
+#   search_module  the module of the extension that registers litbook's
+#             own search language for it (search_ko for Korean)
 #   particles the module of the extension that attaches the particle that
 #             agrees with a glued value (:val:`ch:key|particle`)
 CJK = "Noto {} CJK {}"
@@ -35,7 +37,7 @@ DEFAULTS = {
                      "Noto Sans Mono CJK KR"),
            "linebreak": "ko", "chapter": "제{n}장", "contents": "차례",
            "chapter_ref": "{number}장 「{title}」",
-           "particles": "ko_particles"},
+           "particles": "ko_particles", "search_module": "search_ko"},
     "ja": {"doxygen": "Japanese", "search": "ja",
            "fonts": (CJK.format("Serif", "JP"), CJK.format("Sans", "JP"),
                      "Noto Sans Mono CJK JP"),
@@ -63,7 +65,7 @@ DEFAULTS = {
 }
 BASE = {"doxygen": "English", "search": None, "fonts": None,
         "linebreak": None, "chapter": None, "contents": None,
-        "chapter_ref": "{title}", "particles": None}
+        "chapter_ref": "{title}", "particles": None, "search_module": None}
 
 
 def sphinx_locale_dirs():

@@ -4,7 +4,7 @@
 The chapter's script (figures/<chapter>.gp) draws every figure of the chapter.
 This driver gives it:
   datadir          directory of the chapter's data files (<name>.dat)
-  lang             "ko" or "en"
+  lang             the language (a code of the book's languages)
   fig("name")      the output path of figure <name> in the current format
   L_<key>          each label of the chapter's table in the reader's language
   theme            "light" or "dark"
@@ -280,7 +280,12 @@ def read_dat(path):
     return head, rows[1:]
 
 
-FILE_HEADER = {"ko": "파일", "en": "file"}
+def file_header(lang):
+    """The heading of the CSV's first column in the reader's language."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(
+        __file__)), "..", "sphinxext"))
+    import litbook_i18n
+    return litbook_i18n.words(lang, "file")
 
 
 def write_data(a, labels, files, dst_csv, dst_json):
@@ -298,7 +303,7 @@ def write_data(a, labels, files, dst_csv, dst_json):
             for r in rows:
                 cell = dict(zip(head, r))
                 w.writerow([fname] + [cell.get(c, "") for c in columns])
-    headers = [FILE_HEADER.get(a.lang, "file")] + [
+    headers = [file_header(a.lang)] + [
         labels[c][a.lang] if c in labels else c for c in columns]
     info = {"files": files, "columns": ["file"] + columns,
             "headers": headers,

@@ -51,23 +51,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-import ko_particles
+import litbook_i18n
 import litbook_listings
 
 logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
 MARKER = re.compile(r"^\s*(?://|#)\s*\[(/?)([A-Za-z0-9_-]+)\]\s*$")
-LANG_NAMES = {"ko": "한국어", "en": "English"}
 # Languages whose particles change with the word before them.
-PARTICLE_RULES = {"ko": ko_particles.attach}
 # How a chapter reference reads (litbook_chapter_ref), per language.
-CHAPTER_REF = {"ko": "{number}장 「{title}」", "en": "Chapter {number}"}
 MATHJAX_SRC = "/usr/share/javascript/mathjax"
 MATHJAX_KEEP = [
     "MathJax.js", "config/TeX-AMS_SVG.js", "extensions", "jax/input/TeX",
     "jax/element", "jax/output/SVG/jax.js", "jax/output/SVG/config.js",
     "jax/output/SVG/autoload", "jax/output/SVG/fonts/TeX",
-    "localization/ko", "localization/en",
 ]
 
 
@@ -114,7 +110,7 @@ def particle_after(env, text, particle):
     rule in ``PARTICLE_RULES`` keeps it as written: Sphinx parses the source
     paragraph before it puts the translation in its place, and the
     translation gate fails on a paragraph left untranslated."""
-    rule = PARTICLE_RULES.get(lang_of(env))
+    rule = litbook_i18n.particle_rule(env.config, lang_of(env))
     if rule is None:
         return particle
     try:
@@ -174,7 +170,7 @@ class ChapterRefs(SphinxPostTransform):
 
     def run(self, **kwargs):
         env = self.env
-        fmt = self.config.litbook_chapter_ref.get(lang_of(env))
+        fmt = litbook_i18n.chapter_ref(self.config, lang_of(env))
         labels = env.get_domain("std").labels
         for node in list(self.document.findall(chapter_ref)):
             label = node["label"]
@@ -321,15 +317,12 @@ class RunItDirective(SphinxDirective):
         src = os.path.join(self.config.litbook_source_root, rel)
         if not os.path.exists(src):
             raise self.error(f"{self.env.docname}: no example {rel}")
-        title = {"ko": "직접 실행해 보기", "en": "Run it yourself"}[lang]
-        intro = {"ko": "저장소 최상위 폴더에서 다음을 실행하면 이 장의 예제를 "
-                       "빌드하고 실행할 수 있습니다.",
-                 "en": "From the top of the repository, build and run this "
-                       "chapter's example with:"}[lang]
-        dl = {"ko": "예제 소스 내려받기", "en": "Download the example "
-                                         "source"}[lang]
-        cmd = (f"make examples\n./build/book/examples/{chapter} "
-               f"--lang {lang} --out /tmp/{chapter}")
+        words = litbook_i18n.words
+        title = words(lang, "Run it yourself")
+        intro = words(lang, "Build and run this chapter's example with:")
+        dl = words(lang, "Download the example's source")
+        cmd = "\n".join(c.format(chapter=chapter, lang=lang)
+                        for c in self.config.litbook_run_commands)
         box = nodes.admonition(classes=["litbook-run-it", "tip"])
         box += nodes.title(title, title)
         box += nodes.paragraph(intro, intro)
@@ -357,6 +350,20 @@ class RunItDirective(SphinxDirective):
             link = name
         para += nodes.Text(dl + ": ")
         para += link
+        archive = litbook_listings.archive_file(self.config, lang)
+        if archive and self.env.app.builder.name in ("html", "dirhtml"):
+            self.env.note_dependency(archive)
+            every = words(lang, "Every example of the book, with what "
+                                "builds them")
+            name = os.path.basename(archive)
+            up = "../" * self.env.docname.count("/")
+            box += para
+            para = nodes.paragraph()
+            ref = nodes.reference("", "", internal=False,
+                                  refuri=f"{up}_downloads/{name}")
+            ref += nodes.literal(name, name)
+            para += nodes.Text(every + ": ")
+            para += ref
         box += para
         for n in box.findall(nodes.Element):
             n["translatable"] = False
@@ -369,9 +376,7 @@ class TimingReportDirective(SphinxDirective):
     this build (like sphinx-gallery's report). Timings are not deterministic:
     mark the page ``:nosearch:`` so the search index stays reproducible."""
 
-    HEAD = {"ko": ["장", "컴파일(초)", "실행(초)", "그림(초)", "합계(초)"],
-            "en": ["Chapter", "Compile (s)", "Run (s)", "Plot (s)",
-                   "Total (s)"]}
+    HEAD = ["Chapter", "Compile (s)", "Run (s)", "Plot (s)", "Total (s)"]
 
     def run(self):
         root = os.path.join(build_dir(self.env), "timing")
@@ -393,7 +398,7 @@ class TimingReportDirective(SphinxDirective):
         if not rows:
             raise self.error(f"{self.env.docname}: no timing records in "
                              f"{root} (were the chapters built?)")
-        head = self.HEAD.get(lang, self.HEAD["en"])
+        head = [litbook_i18n.words(lang, h) for h in self.HEAD]
         table = nodes.table(classes=["litbook-timing"])
         group = nodes.tgroup(cols=len(head))
         table += group
@@ -443,8 +448,9 @@ def page_context(app, pagename, templatename, context, doctree):
     me = lang_of(app.env)
     up = "../" * (pagename.count("/") + 1)
     context["litbook_langs"] = [
-        {"code": l, "name": LANG_NAMES.get(l, l), "current": l == me,
+        {"code": l, "name": litbook_i18n.name(l), "current": l == me,
          "url": f"{up}{l}/{pagename}.html"} for l in langs]
+    context["litbook_lang_label"] = litbook_i18n.words(me, "Language")
 
 
 def config_inited(app, config):
@@ -486,10 +492,7 @@ def config_inited(app, config):
     # Sphinx 5.3's imgmath writes image paths relative to the output root,
     # wrong for documents in subfolders: embed the images instead.
     config.imgmath_embed = True
-    # docutils knows no Babel name for Korean; say it, so -W stays quiet
-    # (the LaTeX uses fontspec, not babel).
-    from docutils.writers.latex2e import Babel
-    Babel.language_codes.setdefault("ko", "korean")
+    litbook_i18n.setup_languages(app, config)
     config.templates_path.append(os.path.join(HERE, "litbook_templates"))
     config.html_static_path.append(os.path.join(HERE, "litbook_static"))
     proj = config.litbook_doxygen_project
@@ -498,7 +501,7 @@ def config_inited(app, config):
             proj: os.path.join(config.litbook_build_dir, "doxygen", lang,
                                "xml")}
         config.breathe_default_project = proj
-    if os.path.isdir(MATHJAX_SRC):
+    if os.path.isdir(config.litbook_mathjax_dir):
         # Copied into _static/mathjax when the HTML is finished (not through
         # html_static_path: a path of the build tree in the configuration
         # would make .buildinfo differ between two build directories).
@@ -570,15 +573,15 @@ def html_only_docs(app):
     app.config.suppress_warnings.append("toc.excluded")
 
 
-def copy_mathjax(static):
+def copy_mathjax(static, mathjax_dir, langs):
     """A pruned copy of Debian's MathJax 2 (SVG output: no web fonts)."""
     root = os.path.join(static, "mathjax")
     if os.path.exists(os.path.join(root, "MathJax.js")):
         return
     tmp = root + ".tmp"
     shutil.rmtree(tmp, ignore_errors=True)
-    for rel in MATHJAX_KEEP:
-        src = os.path.join(MATHJAX_SRC, rel)
+    for rel in MATHJAX_KEEP + [f"localization/{l}" for l in langs]:
+        src = os.path.join(mathjax_dir, rel)
         out = os.path.join(tmp, rel)
         if os.path.isdir(src):
             shutil.copytree(src, out)
@@ -617,8 +620,16 @@ def build_finished(app, exc):
     if exc or app.builder.format != "html":
         return
     static = os.path.join(app.outdir, "_static")
-    if os.path.isdir(MATHJAX_SRC):
-        copy_mathjax(static)
+    if os.path.isdir(app.config.litbook_mathjax_dir):
+        copy_mathjax(static, app.config.litbook_mathjax_dir,
+                     app.config.litbook_languages)
+    archive = litbook_listings.archive_file(app.config, lang_of(app.env))
+    if archive:
+        # The code archive of the reader's language, beside the book.
+        dst = os.path.join(app.outdir, "_downloads",
+                           os.path.basename(archive))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copyfile(archive, dst)
     js = os.path.join(static, "scripts", "furo.js")
     if os.path.exists(js):
         with open(js, encoding="utf-8") as f:
@@ -628,7 +639,7 @@ def build_finished(app, exc):
             with open(js, "w", encoding="utf-8") as f:
                 f.write(fixed)
     css = os.path.join(static, "styles", "furo.css")
-    normalize = "/usr/share/javascript/normalize.css/normalize.css"
+    normalize = app.config.litbook_normalize_css
     if os.path.exists(css):
         with open(css, encoding="utf-8") as f:
             text = f.read()
@@ -664,18 +675,25 @@ def setup(app):
     app.setup_extension("sphinx.ext.imgmath")
     app.add_config_value("litbook_build_dir", "", "env")
     app.add_config_value("litbook_source_root", "", "env")
-    app.add_config_value("litbook_languages", ["ko", "en"], "env")
+    app.add_config_value("litbook_languages", [], "env")
+    app.add_config_value("litbook_language_defaults", {}, "env")
+    app.add_config_value("litbook_mathjax_dir", MATHJAX_SRC, "env")
+    app.add_config_value("litbook_normalize_css", "/usr/share/javascript/"
+                         "normalize.css/normalize.css", "env")
+    app.add_config_value("litbook_archive", "", "env")
+    app.add_config_value("litbook_run_commands", [
+        "cmake --build build --target example-{chapter}",
+        "./build/book/examples/{chapter} --lang {lang}"], "env")
     app.add_config_value("litbook_max_width", 78, "env")
     app.add_config_value("litbook_doxygen_project", "", "env")
     app.add_config_value("litbook_titles", {}, "env")
     app.add_config_value("litbook_only", [], "env")
     app.add_config_value("litbook_pdf_name", "book", "env")
     app.add_config_value("litbook_latex_preamble", {}, "env")
-    app.add_config_value("litbook_chapter_ref", CHAPTER_REF, "env")
+    app.add_config_value("litbook_chapter_ref", {}, "env")
     app.add_config_value("litbook_authors", {}, "env")
     app.add_config_value("litbook_html_only", [], "env")
     app.add_config_value("litbook_latex_fonts", [], "env")
-    app.setup_extension("search_ko")  # Korean search language (search_ko.py)
     app.setup_extension("litbook_figures")  # .. fig:: (litbook_figures.py)
     app.add_role("val", val_role)
     app.add_role("chapter", chapter_role)

@@ -30,25 +30,21 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 import litbook
+import litbook_i18n
 
 HTML_BUILDERS = ("html", "dirhtml")
 # More rows than this are shown every n-th row (the CSV has them all).
 MAX_ROWS = 1000
+# The words of the data table and link (English msgids, translated by
+# litbook's catalogues; see litbook_i18n).
 WORDS = {
-    "ko": {"csv": "데이터 (CSV)",
-           "summary": "그림의 데이터를 표로 보기 ({rows}행)",
-           "summary_some": "그림의 데이터를 표로 보기 ({rows}행 가운데 "
-                           "{step}행마다 하나, 모든 행은 CSV에 있습니다)",
-           "region": "그림의 데이터 표",
-           "link_label": "그림의 데이터 내려받기 (CSV)"},
-    "en": {"csv": "data (CSV)",
-           "summary": "The figure's data as a table ({rows} rows)",
-           "summary_some": "The figure's data as a table (one row in "
-                           "{step} of {rows}; the CSV has them all)",
-           "region": "The figure's data",
-           "link_label": "Download the figure's data (CSV)"},
+    "csv": "data (CSV)",
+    "summary": "The figure's data as a table ({rows} rows)",
+    "summary_some": "The figure's data as a table (one row in {step} of "
+                    "{rows}; the CSV has them all)",
+    "region": "The figure's data",
+    "link_label": "Download the figure's data (CSV)",
 }
-
 
 class figure_data(nodes.General, nodes.Element):
     """The data table of a figure (HTML only)."""
@@ -59,7 +55,7 @@ class figure_data_link(nodes.Inline, nodes.Element):
 
 
 def words(lang):
-    return WORDS.get(lang, WORDS["en"])
+    return {k: litbook_i18n.words(lang, v) for k, v in WORDS.items()}
 
 
 class FigDirective(SphinxDirective):
@@ -162,7 +158,7 @@ def data_files(translator, ref):
 def visit_data_link_html(self, node):
     chapter, stem, csv_path, _ = data_files(self, node["ref"])
     href, _ = publish(self, csv_path, f"{chapter}-{stem}.csv")
-    lang = self.builder.config.language or "en"
+    lang = litbook.lang_of(self.builder.env)
     w = words(lang)
     self.body.append(
         f'<a class="litbook-data-csv reference download" '
@@ -178,7 +174,7 @@ def visit_data_html(self, node):
         info = json.load(f)
     with open(csv_path, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))[1:]
-    lang = self.builder.config.language or "en"
+    lang = litbook.lang_of(self.builder.env)
     w = words(lang)
     step = -(-len(rows) // MAX_ROWS)  # ceil
     shown = rows[::step]

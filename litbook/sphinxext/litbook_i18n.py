@@ -69,9 +69,12 @@ def setup_languages(app, config):
     from docutils.writers.latex2e import Babel
     for code in book:
         Babel.language_codes.setdefault(code, "english")
-    # litbook's own search language (Korean) only where the book has it.
-    if any(defaults(config, c)["search"] == "ko" for c in book):
-        app.setup_extension("search_ko")
+    # litbook's own search languages (Korean's) only where the book has
+    # the language.
+    for code in book:
+        module = defaults(config, code)["search_module"]
+        if module:
+            app.setup_extension(module)
     # LaTeX: XeLaTeX with the language's fonts, unless the book says more.
     if config.latex_engine in (None, "pdflatex"):
         config.latex_engine = "xelatex"

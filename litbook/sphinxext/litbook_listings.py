@@ -108,6 +108,15 @@ def write_downloads(app, exc):
                 f.write(text)
 
 
+def archive_file(config, lang):
+    """The code archive of `lang` (litbook_add_archive), or None."""
+    if not config.litbook_archive:
+        return None
+    path = os.path.join(config.litbook_build_dir, "archive",
+                        f"{config.litbook_archive}-{lang}.tar.gz")
+    return path if os.path.exists(path) else None
+
+
 def setup(app):
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)

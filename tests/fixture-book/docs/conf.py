@@ -1,8 +1,3 @@
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..",
-                                "litbook", "sphinxext"))
 extensions = ["sphinx.ext.mathjax", "breathe", "litbook"]
 project = "Fixture"
 author = "fixture"
@@ -14,7 +9,6 @@ exclude_patterns = ["locale"]
 locale_dirs = ["locale"]
 gettext_compact = False
 gettext_location = False
-litbook_languages = ["ko", "en"]
 litbook_doxygen_project = "mini"
 litbook_titles = {"ko": "시험용 책", "en": "Fixture book"}
 html_theme = "furo"
