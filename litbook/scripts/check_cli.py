@@ -104,13 +104,13 @@ def main():
         with open(blocker, "w") as f:
             f.write("not a directory\n")
         target = os.path.join(blocker, "out")
-        p = run("--lang", "en", "--out", target)
+        p = run("--out", target)
         check("an output folder that cannot be made exits 1 naming it",
               p.returncode == 1 and blocker in p.stderr, p)
         check("nothing is written when the output cannot be made",
               sorted(os.listdir(tmp)) == ["a-file"])
         good = os.path.join(tmp, "good")
-        p = run("--lang", "en", "--out", good)
+        p = run("--out", good)
         names = sorted(os.listdir(good)) if os.path.isdir(good) else []
         check("a writable --out gets values.json and no temporary file",
               p.returncode == 0 and "values.json" in names

@@ -47,75 +47,6 @@
 
 namespace litbook {
 
-// The interface of the first examples, kept while they move to Example.
-/// The reader's language.
-enum class Lang { ko, en };
-
-/// Picks the text for the reader's language.
-inline std::string_view tr(Lang lang, std::string_view ko,
-                           std::string_view en) {
-  return lang == Lang::ko ? ko : en;
-}
-
-/// Command-line options shared by all examples.
-struct Options {
-  Lang lang = Lang::ko;
-  std::filesystem::path out_dir;  ///< empty: write no data or values
-};
-
-namespace detail {
-[[noreturn]] inline void usage(const char* prog, std::string_view about,
-                               int code) {
-  std::FILE* f = code == 0 ? stdout : stderr;
-  std::fprintf(f,
-               "usage: %s [--lang ko|en] [--out DIR] [--help]\n"
-               "%.*s\n"
-               "  --lang ko|en  language of the printed text (default: ko)\n"
-               "  --out DIR     write figure data and cited values to DIR\n"
-               "  --help        show this help and exit\n",
-               prog, static_cast<int>(about.size()), about.data());
-  std::exit(code);
-}
-}  // namespace detail
-
-/// Parses argv; prints usage and exits 2 on anything it does not know.
-inline Options parse_args(int argc, char** argv, std::string_view about) {
-  Options o;
-  const char* prog = argc > 0 ? argv[0] : "example";
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    auto value = [&](std::string_view flag) -> std::string_view {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "%s: %.*s needs a value\n", prog,
-                     static_cast<int>(flag.size()), flag.data());
-        detail::usage(prog, about, 2);
-      }
-      return argv[++i];
-    };
-    if (a == "--help" || a == "-h") {
-      detail::usage(prog, about, 0);
-    } else if (a == "--lang") {
-      const std::string_view v = value(a);
-      if (v == "ko") {
-        o.lang = Lang::ko;
-      } else if (v == "en") {
-        o.lang = Lang::en;
-      } else {
-        std::fprintf(stderr, "%s: unknown language '%.*s' (use ko or en)\n",
-                     prog, static_cast<int>(v.size()), v.data());
-        detail::usage(prog, about, 2);
-      }
-    } else if (a == "--out") {
-      o.out_dir = std::string(value(a));
-    } else {
-      std::fprintf(stderr, "%s: unknown option '%.*s'\n", prog,
-                   static_cast<int>(a.size()), a.data());
-      detail::usage(prog, about, 2);
-    }
-  }
-  return o;
-}
-
 /// A whitespace-separated table for gnuplot: a header row of column names,
 /// then one row per point. Columns are read by name in the figure scripts.
 class Table {
@@ -166,7 +97,6 @@ class Table {
 class Output {
  public:
   Output() = default;
-  explicit Output(const Options& opts) : dir_(opts.out_dir) {}
   void set_dir(std::filesystem::path dir) { dir_ = std::move(dir); }
 
   /// Records a value the prose cites, already formatted for print.

@@ -1,4 +1,4 @@
-// Fixture chapter: doubling.
+// 시험용 장: 두 배.
 #include <litbook/example.hpp>
 #include <mini/twice.hpp>
 
@@ -6,22 +6,18 @@
 #include <string>
 
 int main(int argc, char** argv) {
-  const auto opts = litbook::parse_args(argc, argv, "Fixture chapter.");
-  litbook::Output out(opts);
+  litbook::Example ex(argc, argv, litbook::msg("시험용 장"));
   // [table]
   const double start = 1.5;
   for (int i = 0; i < 3; ++i) {
     const double x = start + i;
-    std::printf("%s %.2f -> %.2f\n",
-                litbook::tr(opts.lang, "두 배:", "twice:").data(), x,
-                mini::twice(x));
+    ex.println("두 배: {:.2f} -> {:.2f}", x,
+               mini::twice(x));
   }
   // [/table]
   litbook::Table t({"x", "y"});
   for (int i = 0; i <= 10; ++i) t.row({i * 0.5, mini::twice(i * 0.5)});
-  out.data("line", t);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", mini::twice(start));
-  out.value("first", buf);
-  return out.finish();
+  ex.data("line", t);
+  ex.value("first", "{:.2f}", mini::twice(start));
+  return ex.finish();
 }
