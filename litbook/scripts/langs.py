@@ -21,7 +21,8 @@ import sys
 #             litbook's own, search_ko)
 #   fonts     (serif, sans, mono) for XeLaTeX; None: LaTeX's defaults
 #   linebreak XeTeX's line-break locale for scripts written without spaces
-#             between all words (CJK); None: none
+#             between words (Japanese, Chinese); None: lines break at spaces
+#             (Korean too: its locale would break between any two syllables)
 #   chapter   the LaTeX chapter heading: a format with {n} for the number
 #   contents  the LaTeX name of the table of contents (None: babel's)
 #   chapter_ref  how a reference to a chapter reads ({number}, {title})
@@ -35,7 +36,7 @@ DEFAULTS = {
     "ko": {"doxygen": "Korean", "search": "ko",
            "fonts": (CJK.format("Serif", "KR"), CJK.format("Sans", "KR"),
                      "Noto Sans Mono CJK KR"),
-           "linebreak": "ko", "chapter": "제{n}장", "contents": "차례",
+           "linebreak": None, "chapter": "제{n}장", "contents": "차례",
            "chapter_ref": "{number}장 「{title}」",
            "particles": "ko_particles", "search_module": "search_ko"},
     "ja": {"doxygen": "Japanese", "search": "ja",
@@ -63,7 +64,10 @@ DEFAULTS = {
     "pt_BR": {"doxygen": "Brazilian", "search": "pt"},
     "ru": {"doxygen": "Russian", "search": "ru"},
 }
-BASE = {"doxygen": "English", "search": None, "fonts": None,
+# Languages without fonts of their own use Noto CJK's Latin faces (Source
+# Serif and Sans): packaged with the CJK fonts every book installs.
+LATIN = ("Noto Serif CJK KR", "Noto Sans CJK KR", "Noto Sans Mono CJK KR")
+BASE = {"doxygen": "English", "search": None, "fonts": LATIN,
         "linebreak": None, "chapter": None, "contents": None,
         "chapter_ref": "{title}", "particles": None, "search_module": None}
 

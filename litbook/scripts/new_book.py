@@ -115,9 +115,10 @@ void squares(litbook::Example& ex) {{
 
 // [main]
 int main(int argc, char** argv) {{
-  litbook::Example ex(
-      argc, argv, litbook::msg("{t['m_about']}"),
-      {{litbook::integer("n", 5, 1, 20, litbook::msg("{t['m_n']}"))}});
+  const litbook::Param n =
+      litbook::integer("n", 5, 1, 20, litbook::msg("{t['m_n']}"));
+  litbook::Example ex(argc, argv,
+                      litbook::msg("{t['m_about']}"), {{n}});
   squares(ex);
   return ex.finish();
 }}

@@ -75,16 +75,30 @@ def setup_languages(app, config):
         module = defaults(config, code)["search_module"]
         if module:
             app.setup_extension(module)
+    # One catalogue per document, without churn from source locations:
+    # the gate and the update-po target work per document.
+    config.gettext_compact = False
+    config.gettext_location = False
+    config.gettext_uuid = False
     # LaTeX: XeLaTeX with the language's fonts, unless the book says more.
-    if config.latex_engine in (None, "pdflatex"):
-        config.latex_engine = "xelatex"
+    # litbook builds every PDF with latexmk -xelatex (Sphinx's default for
+    # Japanese would be upLaTeX).
+    config.latex_engine = "xelatex"
     config.latex_use_xindy = False
+    # Sphinx gives Japanese and Chinese (u)pLaTeX's classes; XeLaTeX takes
+    # the standard ones for every language.
+    if set(config.latex_docclass.values()) & {"ujbook", "ujreport",
+                                               "jsbook", "jreport"}:
+        config.latex_docclass = {"manual": "report", "howto": "article"}
     elements = dict(config.latex_elements)
     for key in ("babel", "polyglossia", "fncychap", "printindex"):
         elements.setdefault(key, "")
     if "fontpkg" not in elements and d["fonts"]:
         serif, sans, mono = d["fonts"]
+        # ActualText: text copied from the PDF is what was typed (no
+        # U+2011 for a hyphen in code).
         elements["fontpkg"] = (
+            "\\XeTeXgenerateactualtext=1\n"
             f"\\setmainfont{{{serif}}}\n\\setsansfont{{{sans}}}\n"
             f"\\setmonofont{{{mono}}}[Scale=0.9]\n"
             + (f'\\XeTeXlinebreaklocale "{d["linebreak"]}"\n'

@@ -18,7 +18,7 @@ def test_sphinx_codes_are_known_and_typos_are_not():
 def test_defaults_give_cjk_fonts_and_a_book_can_override():
     assert "KR" in langs.defaults("ko")["fonts"][0]
     assert "JP" in langs.defaults("ja")["fonts"][0]
-    assert langs.defaults("en")["fonts"] is None
+    assert langs.defaults("en")["fonts"] == langs.LATIN
     assert langs.defaults("de")["search"] == "de"
     mine = langs.defaults("ko", {"ko": {"chapter": "{n}장"}})
     assert mine["chapter"] == "{n}장"
