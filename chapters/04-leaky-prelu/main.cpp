@@ -103,8 +103,8 @@ void on_the_batch_of_chapter_3(litbook::Example& ex) {
   print_matrix(prelu);
   ex.println("PyTorch와 똑같은 값: Leaky ReLU {} / {}, PReLU {} / {}",
              same_leaky, cells, same_prelu, cells);
-  ex.println("가장 큰 차이: Leaky ReLU {:.3g}, PReLU {:.3g}", diff_leaky,
-             diff_prelu);
+  ex.println("가장 큰 차이: Leaky ReLU {:.3g}, PReLU {:.3g}",
+             diff_leaky, diff_prelu);
   ex.println("z가 음수인 칸 (ReLU라면 0이 되었을 칸): {} / {}", negatives,
              cells);
   ex.value("slope", "{:g}", slope);
@@ -226,9 +226,12 @@ void a_dead_unit(litbook::Example& ex, const std::vector<Activation>& acts) {
   const double z_max = d.unit.forward(d.x).maxCoeff();
   const double lr = 0.5;
   const int steps = 20, cap = 2000;
-  ex.println("\n죽은 유닛 (표본 {}개, 편향 {:g})", d.x.rows(), d.unit.bias(0));
+  ex.println("\n죽은 유닛 (표본 {}개, 편향 {:g})", d.x.rows(),
+             d.unit.bias(0));
   ex.println("  모든 표본에서 w·x + b의 최댓값: {:.4f}", z_max);
-  if (z_max > 0.0) ex.println("  이 편향에서는 유닛이 처음부터 켜집니다");
+  if (z_max > 0.0) {
+    ex.println("  이 편향에서는 유닛이 처음부터 켜집니다");
+  }
   litbook::TextTable moved({{"", litbook::TextTable::Align::left},
                             {"|dL/dw|"}, {"|Δw|"}, {"Δb"}});
   litbook::TextTable revived({{"", litbook::TextTable::Align::left},
@@ -323,9 +326,10 @@ void silent_units_in_a_layer(litbook::Example& ex,
   const long before = count_silent(net.hidden.forward(net.x));
   ex.println("\n층 하나(3 -> {} -> 1)의 조용한 유닛 (모든 표본에서 "
              "w·x + b <= 0)", units);
-  ex.println("  학습 전: {} / {} (PReLU의 α는 {:g}로 고정)", before, units,
-             ex.number("prelu-alpha"));
-  ex.println("  lr 0.3으로 {}단계 뒤 -> lr 0.05로 {}단계 더 뒤", hot, calm);
+  ex.println("  학습 전: {} / {} (PReLU의 α는 {:g}로 고정)",
+             before, units, ex.number("prelu-alpha"));
+  ex.println("  lr 0.3으로 {}단계 뒤 -> lr 0.05로 {}단계 더 뒤",
+             hot, calm);
   litbook::TextTable t({{"", litbook::TextTable::Align::left},
                         {"", litbook::TextTable::Align::left}});
   for (const Activation& act : acts) {
