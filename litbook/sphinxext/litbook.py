@@ -522,7 +522,10 @@ LATEX_PREAMBLE = r"""
 \makeatother
 """
 # A listing of at most this many lines is never split across two pages.
-KEEP_TOGETHER_LINES = 40
+# Off (0) for now: with \needspace, chapter 4's 24-line listing ran off
+# the bottom of its page and lost its last lines (check_pdf.py found them
+# missing from the PDF's text); a listing now breaks with "(continued)".
+KEEP_TOGETHER_LINES = 0
 
 
 def latex_listings(app, doctree, docname):
