@@ -75,6 +75,13 @@ def setup_languages(app, config):
         module = defaults(config, code)["search_module"]
         if module:
             app.setup_extension(module)
+    # The language switch in furo's sidebar, unless the book lays out its
+    # sidebar itself.
+    if config.html_theme == "furo" and not config.html_sidebars:
+        config.html_sidebars = {"**": [
+            "sidebar/brand.html", "litbook-langswitch.html",
+            "sidebar/search.html", "sidebar/scroll-start.html",
+            "sidebar/navigation.html", "sidebar/scroll-end.html"]}
     # One catalogue per document, without churn from source locations:
     # the gate and the update-po target work per document.
     config.gettext_compact = False

@@ -78,8 +78,11 @@ def main():
                   SAMPLE.get(lang, "Squares") in text)
             switch = re.findall(r'hreflang="([^"]+)"', text)
             if len(langs) > 1:
+                # links to the others, and the page's own marked current
+                current = f'aria-current="true" lang="{lang}"' in text
                 check(f"[{lang}] the language switch lists every language",
-                      sorted(set(switch)) == sorted(langs), str(switch))
+                      current and sorted(set(switch) | {lang}) ==
+                      sorted(langs), str(switch))
             else:
                 check("one language: no language switch", not switch,
                       str(switch))
