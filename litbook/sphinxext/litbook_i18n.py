@@ -111,4 +111,9 @@ def setup_languages(app, config):
             + (f'\\XeTeXlinebreaklocale "{d["linebreak"]}"\n'
                "\\XeTeXlinebreakskip = 0pt plus 1pt\n"
                if d["linebreak"] else ""))
+    # Whatever the fonts: text copied from the PDF is what was typed (no
+    # U+2011 for a hyphen in code; check_pdf.py holds every book to it).
+    if "XeTeXgenerateactualtext" not in elements.get("fontpkg", ""):
+        elements["fontpkg"] = ("\\XeTeXgenerateactualtext=1\n"
+                               + elements.get("fontpkg", ""))
     config.latex_elements = elements
