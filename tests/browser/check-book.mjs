@@ -106,6 +106,15 @@ async function checkMath(page, mathjax) {
 
 // Every <img> decoded with a size; every <object> fetched and laid out.
 async function checkMedia(page, watcher) {
+  // An <object> loads its document after the page's load event: give the
+  // shown ones up to 15 s (a loaded machine is slow), then judge.
+  for (let waited = 0; waited < 15000; waited += 250) {
+    const shown = await page.evaluate(() => [...document.querySelectorAll('object')]
+      .filter((o) => getComputedStyle(o).display !== 'none' && o.data)
+      .map((o) => o.data));
+    if (shown.every((d) => watcher.finished.has(d))) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const { imgs, objects } = await page.evaluate(async () => {
     const imgs = await Promise.all([...document.images].map(async (img) => {
       img.loading = 'eager';
