@@ -114,16 +114,23 @@ def comments(lines):
         i += 1
 
 
+def literal_run(text, pos):
+    """The adjacent string literals at `pos`: (their contents, the end of
+    the run, the white space after the last one)."""
+    parts, tail = [], ""
+    while True:
+        s = STRING.match(text, pos)
+        if not s:
+            return parts, pos, tail
+        parts.append(s.group(1))
+        tail = s.group(0)[len(s.group(0).rstrip()):]
+        pos = s.end()
+
+
 def messages(path, text):
     """Yields (line_number, msgid) for every message literal."""
     for m in CALL.finditer(text):
-        pos, parts = m.end(), []
-        while True:
-            s = STRING.match(text, pos)
-            if not s:
-                break
-            parts.append(s.group(1))
-            pos = s.end()
+        parts, _, _ = literal_run(text, m.end())
         line = text.count("\n", 0, m.start()) + 1
         yield line, unescape("".join(parts), f"{path}:{line}")
 
@@ -366,26 +373,14 @@ def translate_literals(lines, table, source, po):
     text = "\n".join(lines)
     out, pos = [], 0
     for m in CALL.finditer(text):
-        start = end = m.end()
-        parts = []
-        while True:
-            s = STRING.match(text, end)
-            if not s:
-                break
-            parts.append(s.group(1))
-            end = s.end()
+        start = m.end()
+        parts, end, tail = literal_run(text, start)
         msgid = unescape("".join(parts), source)
         if not has_letters(msgid):
             continue
         if msgid not in table:
             raise Failure(f"{po}: no translation of the message {msgid!r}")
-        # keep the white space that followed the last literal
-        last = STRING.match(text, start)
-        tail = ""
-        while last:
-            tail = last.group(0)[len(last.group(0).rstrip()):]
-            nxt = STRING.match(text, last.end())
-            last = nxt
+        # the white space that followed the last literal stays
         out.append(text[pos:start])
         out.append(c_string(table[msgid]) + tail)
         pos = end
