@@ -92,6 +92,122 @@ if(NOT TARGET litbook_example)
   target_link_libraries(litbook_example INTERFACE fmt::fmt)
 endif()
 
+# The in-page runner: every example also compiled to WebAssembly with
+# em++ (emscripten) from the same sources, checked under node against the
+# same expected outputs, and run in the HTML book's pages. A book gives
+# the flags and the sources of its own code before its chapters:
+#   LITBOOK_WASM_FLAGS    em++ compile flags (-O2, -I, -isystem, ...)
+#   LITBOOK_WASM_SOURCES  sources every example links (compiled once)
+# -DLITBOOK_RUNNER=OFF builds a book without the runner.
+option(LITBOOK_RUNNER
+       "Compile the examples to WebAssembly and run them in the HTML pages"
+       ON)
+if(LITBOOK_RUNNER)
+  find_program(LITBOOK_EMXX em++)
+  find_program(LITBOOK_NODE node)
+  if(NOT LITBOOK_EMXX OR NOT LITBOOK_NODE)
+    message(FATAL_ERROR "litbook: the in-page runner needs em++ and node, "
+            "and em++ is ${LITBOOK_EMXX}, node is ${LITBOOK_NODE}: install "
+            "them (Debian: apt-get install emscripten nodejs), or configure "
+            "with -DLITBOOK_RUNNER=OFF for a book without the runner")
+  endif()
+  set(LITBOOK_NODE_PATH /usr/share/nodejs CACHE PATH
+      "Where emscripten's optimiser finds acorn (Debian's node modules)")
+  # fmt in header-only mode, alone on the include path (not all of
+  # /usr/include, whose C library headers are not emscripten's).
+  find_path(LITBOOK_FMT_INCLUDE_DIR fmt/core.h)
+  if(NOT LITBOOK_FMT_INCLUDE_DIR)
+    message(FATAL_ERROR "litbook: fmt's headers not found (Debian: "
+            "libfmt-dev); set LITBOOK_FMT_INCLUDE_DIR")
+  endif()
+  file(MAKE_DIRECTORY "${LITBOOK_BINARY_DIR}/wasm/include"
+       "${LITBOOK_BINARY_DIR}/wasm/obj")
+  file(CREATE_LINK "${LITBOOK_FMT_INCLUDE_DIR}/fmt"
+       "${LITBOOK_BINARY_DIR}/wasm/include/fmt" SYMBOLIC)
+endif()
+
+# em++ compiles one source into an object of the runner's build; the
+# header dependencies come from em++ itself (-MD).
+function(_litbook_wasm_object src obj)
+  get_filename_component(what "${src}" NAME)
+  add_custom_command(
+    OUTPUT "${obj}"
+    COMMAND "${CMAKE_COMMAND}" -E env "NODE_PATH=${LITBOOK_NODE_PATH}"
+            "${LITBOOK_EMXX}" ${LITBOOK_WASM_FLAGS}
+            -DFMT_HEADER_ONLY -fexceptions -Wall -Wextra -Werror
+            -I "${LITBOOK_INCLUDE_DIR}"
+            -isystem "${LITBOOK_BINARY_DIR}/wasm/include" ${ARGN}
+            -MD -MF "${obj}.d" -c "${src}" -o "${obj}"
+    DEPENDS "${src}"
+    DEPFILE "${obj}.d"
+    COMMENT "em++ ${what} (WebAssembly)"
+    VERBATIM)
+endfunction()
+
+# The chapter's program in WebAssembly: ${B}/runner/static/litbook-runner/
+# <name>.js (loaded by the page) and ${B}/runner/<name>.params.json (its
+# parameters, for the page's controls), both written only once the program
+# printed its tested output in every language under node.
+function(_litbook_add_wasm name dir catalog data)
+  set(B "${LITBOOK_BINARY_DIR}")
+  set(obj "${B}/wasm/obj")
+  get_property(shared GLOBAL PROPERTY LITBOOK_WASM_SHARED_OBJECTS)
+  get_property(done GLOBAL PROPERTY LITBOOK_WASM_SHARED_DONE)
+  if(NOT done)
+    # Once for the whole book, in the first chapter's directory: a target
+    # owns the rules, so that no two chapters build them at once.
+    set(shared "")
+    foreach(src IN LISTS LITBOOK_WASM_SOURCES)
+      get_filename_component(base "${src}" NAME_WE)
+      _litbook_wasm_object("${src}" "${obj}/shared-${base}.o")
+      list(APPEND shared "${obj}/shared-${base}.o")
+    endforeach()
+    add_custom_target(litbook-wasm-shared DEPENDS ${shared})
+    set_property(GLOBAL PROPERTY LITBOOK_WASM_SHARED_OBJECTS "${shared}")
+    set_property(GLOBAL PROPERTY LITBOOK_WASM_SHARED_DONE TRUE)
+  endif()
+  # Data files are embedded at the path the program finds them under.
+  set(root "/book/chapters/${name}")
+  set(embed "")
+  foreach(f IN LISTS data)
+    cmake_path(SET at NORMALIZE "${root}/${f}")
+    list(APPEND embed --embed-file "${dir}/${f}@${at}")
+  endforeach()
+  _litbook_wasm_object("${dir}/main.cpp" "${obj}/${name}.main.o"
+                       "-DLITBOOK_CHAPTER_DIR=\"${root}\"")
+  _litbook_wasm_object("${catalog}" "${obj}/${name}.catalog.o")
+  set(raw "${B}/wasm/${name}.raw.js")
+  set(js "${B}/runner/static/litbook-runner/${name}.js")
+  set(params "${B}/runner/${name}.params.json")
+  set(stamp "${B}/stamps/wasm-${name}.stamp")
+  add_custom_command(
+    OUTPUT "${stamp}"
+    BYPRODUCTS "${raw}" "${js}" "${params}"
+    COMMAND ${_lb_guard} --remove "${raw}" --remove "${js}"
+            --remove "${params}" --
+            "${CMAKE_COMMAND}" -E env "NODE_PATH=${LITBOOK_NODE_PATH}"
+            "${LITBOOK_EMXX}" ${LITBOOK_WASM_FLAGS} -fexceptions
+            "${obj}/${name}.main.o" "${obj}/${name}.catalog.o" ${shared}
+            ${embed} -sSINGLE_FILE=1 -sMODULARIZE=1
+            -sEXPORT_NAME=litbookExample -sINVOKE_RUN=0 -sEXIT_RUNTIME=1
+            -sALLOW_MEMORY_GROWTH=1 -sEXPORTED_RUNTIME_METHODS=callMain,FS
+            -sENVIRONMENT=web,worker,node -o "${raw}"
+    COMMAND ${_lb_guard} --remove "${js}" --remove "${params}"
+            --stamp "${stamp}" --
+            "${LITBOOK_NODE}" "${_lb_scripts}/wasm_check.mjs"
+            --raw "${raw}" --chapter "${name}" --expected-dir "${dir}"
+            --langs ${LITBOOK_LANGS} --out-js "${js}" --params "${params}"
+            --stamp "${stamp}"
+    DEPENDS "${obj}/${name}.main.o" "${obj}/${name}.catalog.o" ${shared}
+            "${_lb_scripts}/wasm_check.mjs" ${expected}
+    COMMENT "WebAssembly build of ${name}, checked under node (${LITBOOK_LANGS})"
+    VERBATIM)
+  add_custom_target(wasm-${name} DEPENDS "${stamp}")
+  add_dependencies(wasm-${name} litbook-wasm-shared)
+  set_property(GLOBAL APPEND PROPERTY LITBOOK_WASM_TARGETS wasm-${name})
+  set_property(GLOBAL APPEND PROPERTY LITBOOK_WASM_STAMPS "${stamp}")
+endfunction()
+
 if(NOT TARGET chapters)
   add_custom_target(chapters)
   add_custom_target(figures)
@@ -198,6 +314,9 @@ function(litbook_add_chapter name)
     COMMENT "Running example ${name} (${LITBOOK_LANGS}) and checking stdout"
     VERBATIM)
   set(stamps "${run_stamp}")
+  if(LITBOOK_RUNNER)
+    _litbook_add_wasm(${name} "${dir}" "${catalog}" "${ARG_DATA}")
+  endif()
 
   set(script "${LITBOOK_FIGURES_DIR}/${name}.gp")
   set(labels "${LITBOOK_FIGURES_DIR}/${name}.labels.tsv")
@@ -434,7 +553,8 @@ function(litbook_add_book)
        "${ARG_SOURCE_DIR}/_templates/*" "${ARG_SOURCE_DIR}/_static/*")
   file(GLOB_RECURSE ext_sources CONFIGURE_DEPENDS
        "${LITBOOK_DIR}/sphinxext/*.py" "${LITBOOK_DIR}/sphinxext/*.html"
-       "${LITBOOK_DIR}/sphinxext/*.css" "${LITBOOK_DIR}/sphinxext/*.js")
+       "${LITBOOK_DIR}/sphinxext/*.css" "${LITBOOK_DIR}/sphinxext/*.js"
+       "${LITBOOK_DIR}/locale/*.po")
   list(APPEND doc_sources ${ext_sources} ${example_sources})
 
   # Doxygen, once per language (its text does not go through gettext).
@@ -519,6 +639,9 @@ function(litbook_add_book)
       -D "litbook_archive=${archive_name}"
       -D "litbook_mathjax_dir=${LITBOOK_MATHJAX_DIR}"
       -D "litbook_normalize_css=${LITBOOK_NORMALIZE_CSS}")
+  if(LITBOOK_RUNNER)
+    list(APPEND sphinx_common -D "litbook_runner=${B}/runner")
+  endif()
   if(LITBOOK_ONLY)
     string(REPLACE ";" "," only "${LITBOOK_ONLY}")
     list(APPEND sphinx_common -D "litbook_only=${only}")
@@ -578,6 +701,7 @@ function(litbook_add_book)
       list(APPEND deps "${gate}")
     endif()
 
+    get_property(wasm_stamps GLOBAL PROPERTY LITBOOK_WASM_STAMPS)
     set(hs "${B}/stamps/html-${lang}.stamp")
     add_custom_command(
       OUTPUT "${hs}"
@@ -585,7 +709,7 @@ function(litbook_add_book)
               ${_lb_env} "${SPHINX_BUILD}" -b html ${sphinx_common}
               -D "language=${lang}" -d "${B}/doctrees/html-${lang}"
               "${ARG_SOURCE_DIR}" "${B}/html/${lang}"
-      DEPENDS ${deps}
+      DEPENDS ${deps} ${wasm_stamps}
       COMMENT "Sphinx HTML (${lang})"
       VERBATIM)
     list(APPEND html_stamps "${hs}")
@@ -656,6 +780,10 @@ function(litbook_add_book)
   # it), so that the source language's Sphinx run and the gate overlap.
   add_custom_target(html DEPENDS ${html_stamps})
   add_dependencies(html doxygen locale ${chapter_targets})
+  get_property(wasm_targets GLOBAL PROPERTY LITBOOK_WASM_TARGETS)
+  if(wasm_targets)
+    add_dependencies(html ${wasm_targets})
+  endif()
   add_custom_target(pdf DEPENDS ${pdfs})
   add_dependencies(pdf doxygen locale ${chapter_targets})
   # html and pdf both need the gate's stamp: build them one after the other.

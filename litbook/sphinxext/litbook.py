@@ -29,9 +29,12 @@ Roles and directives that pull tested results into the prose:
     Its text is not extracted for translation (the Doxygen API reference).
 ``.. timing-report::``
     How long each example took to compile, run and plot in this build.
-``.. run-it:: chapter``
+``.. run-it:: chapter`` (option ``:figures: name...``)
     A box with the commands that build and run the chapter's example in the
-    reader's language, and a link to download its source.
+    reader's language, and a link to download its source; with the runner,
+    the table of the example's parameters and, in HTML, the Run panel (the
+    example in WebAssembly, run in the page; litbook_runner.py), whose
+    figures ``:figures:`` names are redrawn from every run.
 
 It also adds a language switch to every HTML page (linking the same page in
 the other languages), ships MathJax from Debian's package inside the output
@@ -53,6 +56,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import litbook_i18n
 import litbook_listings
+import litbook_runner
 
 logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -307,8 +311,11 @@ class Untranslated(SphinxTransform):
 
 
 class RunItDirective(SphinxDirective):
-    """How to build and run a chapter's example yourself."""
+    """How to build and run a chapter's example yourself; with the runner,
+    its parameters and (HTML) the Run panel, with the live figures that
+    ``:figures:`` names (litbook_runner.py)."""
     required_arguments = 1
+    option_spec = {"figures": directives.unchanged}
 
     def run(self):
         chapter = self.arguments[0]
@@ -365,6 +372,9 @@ class RunItDirective(SphinxDirective):
             para += nodes.Text(every + ": ")
             para += ref
         box += para
+        box += litbook_runner.nodes_for(
+            self, chapter, lang, os.path.dirname(src),
+            self.options.get("figures", "").split())
         for n in box.findall(nodes.Element):
             n["translatable"] = False
         self.env.note_dependency(src)
@@ -698,6 +708,7 @@ def setup(app):
     app.add_config_value("litbook_html_only", [], "env")
     app.add_config_value("litbook_latex_fonts", [], "env")
     app.setup_extension("litbook_figures")  # .. fig:: (litbook_figures.py)
+    app.setup_extension("litbook_runner")  # the Run panel (litbook_runner.py)
     app.add_role("val", val_role)
     app.add_role("chapter", chapter_role)
     app.add_node(chapter_ref)

@@ -2,6 +2,7 @@
 """A book made outside the tree, from an installed litbook.
 
   new_book.py --litbook SRC/litbook --langs en,ja [--pdf] [--gate]
+              [--no-runner]
 
 1. installs litbook (cmake -S litbook; cmake --install) into a temporary
    prefix;
@@ -11,7 +12,10 @@
 4. checks what a reader gets: a page per language whose language switch
    lists every language (none with one language), the PDFs' fonts embedded
    and their text in the language (Japanese faces and text for ja);
-5. with --gate: removes one translation of the last language and checks
+5. the in-page runner: each language's chapter page has a Run panel and
+   the program compiled to WebAssembly beside it (--no-runner: the book is
+   configured with -DLITBOOK_RUNNER=OFF and has neither);
+6. with --gate: removes one translation of the last language and checks
    that the build fails naming that catalogue, and leaves no HTML behind.
 Prints 'new-book: N passed, M failed'.
 """
@@ -37,6 +41,7 @@ def main():
     ap.add_argument("--langs", required=True)
     ap.add_argument("--pdf", action="store_true")
     ap.add_argument("--gate", action="store_true")
+    ap.add_argument("--no-runner", action="store_true")
     a = ap.parse_args()
     langs = a.langs.split(",")
     passed, failed = 0, []
@@ -60,7 +65,8 @@ def main():
         check("litbook new", p.returncode == 0, p.stdout)
         build = os.path.join(book, "build")
         env = dict(os.environ, CMAKE_PREFIX_PATH=prefix)
-        p = run(["cmake", "-S", book, "-B", build], env=env)
+        p = run(["cmake", "-S", book, "-B", build]
+                + (["-DLITBOOK_RUNNER=OFF"] if a.no_runner else []), env=env)
         check("the book configures", p.returncode == 0, p.stdout)
         targets = ["all", "html"] + (["pdf"] if a.pdf else [])
         p = run(["cmake", "--build", build, "-j2", "--target", *targets],
@@ -76,6 +82,15 @@ def main():
             check(f"[{lang}] the chapter page exists", bool(text), page)
             check(f"[{lang}] the page is in its language",
                   SAMPLE.get(lang, "Squares") in text)
+            program = os.path.join(html, lang, "_static", "litbook-runner",
+                                   "01-first.js")
+            has_panel = 'class="litbook-runner"' in text
+            if a.no_runner:
+                check(f"[{lang}] no runner without one",
+                      not has_panel and not os.path.exists(program))
+            else:
+                check(f"[{lang}] a Run panel and its program",
+                      has_panel and os.path.exists(program), program)
             switch = re.findall(r'hreflang="([^"]+)"', text)
             if len(langs) > 1:
                 # links to the others, and the page's own marked current
