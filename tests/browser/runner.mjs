@@ -20,7 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { watchPage } from './lib.mjs';
+import { pool, watchPage } from './lib.mjs';
 
 const TIMEOUT = 30000;
 
@@ -80,7 +80,7 @@ async function axePanel(page, axeSource, runAxe) {
   return problems;
 }
 
-async function checkChapter({ context, base, lang, rel, sourceRoot, axeSource, runAxe, budgets }) {
+async function checkChapter({ context, base, lang, rel, sourceRoot, axeSource, runAxe, budgets, measure }) {
   const page = await context.newPage();
   const watcher = watchPage(page, base);
   const problems = [];
@@ -118,7 +118,7 @@ async function checkChapter({ context, base, lang, rel, sourceRoot, axeSource, r
         problems.push(`Run at defaults: the output differs from ${file}`);
       }
     }
-    problems.push(...await axePanel(page, axeSource, runAxe));
+    if (runAxe) problems.push(...await axePanel(page, axeSource, runAxe));
 
     if (chapter.startsWith('05-')) {
       const peakLines = (t) => t.split('\n').filter((l) => /peak|꼭대기/i.test(l)).join('\n');
@@ -135,9 +135,9 @@ async function checkChapter({ context, base, lang, rel, sourceRoot, axeSource, r
       }
       if (!before.figure) problems.push('chapter 5: the Run panel has no live figure');
       else if (st.figure === before.figure) problems.push('w3 = -20: the live figure did not change');
-      // Slider moves, each one a run and a redraw.
+      // Slider moves, each one a run and a redraw (measured in one mode).
       const times = [];
-      for (const v of ['-30', '-25', '-22', '-18', '-16', '-14', '-12']) {
+      for (const v of measure ? ['-30', '-25', '-22', '-18', '-16', '-14', '-12'] : []) {
         const b = await panelState(page);
         const t = await page.evaluate(async ([val]) => {
           const s = document.querySelector('section.litbook-runner');
@@ -153,7 +153,7 @@ async function checkChapter({ context, base, lang, rel, sourceRoot, axeSource, r
         }, [v]);
         times.push(t);
       }
-      budgets.slider.push([`${lang}/${chapter}`, median(times)]);
+      if (times.length) budgets.slider.push([`${lang}/${chapter}`, median(times)]);
       // A value out of range: the program's message, nothing redrawn.
       const b = await panelState(page);
       await setField(page, 'w3', '1e9');
@@ -211,24 +211,20 @@ export function pageWeights(root, lang, rels) {
   });
 }
 
-export async function runnerChecks({ context, base, root, pages, mode, axeSource, runAxe, budgets }) {
+// runAxe(page, scheme, viewport, { include }) runs axe on the panel (null:
+// no axe in this mode); measure: time the slider in this mode.
+export async function runnerChecks({ context, base, root, pages, mode, axeSource, runAxe,
+  budgets, measure = true, jobs = 2 }) {
   const sourceRoot = process.env.LITBOOK_SOURCE_ROOT || '';
-  const results = [];
-  for (const lang of Object.keys(pages)) {
-    const chapters = pages[lang].filter((p) => p.startsWith('chapters/'));
-    for (const rel of chapters) {
-      const html = fs.readFileSync(path.join(root, lang, rel), 'utf8');
-      if (!html.includes('class="litbook-runner"')) {
-        results.push({ name: `${lang}/${rel} [${mode}] Run panel`, problems: ['no Run panel'] });
-        continue;
-      }
-      results.push({
-        name: `${lang}/${rel} [${mode}] Run panel`,
-        problems: await checkChapter({ context, base, lang, rel, sourceRoot, axeSource, runAxe, budgets }),
-      });
-    }
-  }
-  return results;
+  const items = Object.keys(pages).flatMap((lang) => pages[lang]
+    .filter((p) => p.startsWith('chapters/')).map((rel) => ({ lang, rel })));
+  return pool(items, jobs, async ({ lang, rel }) => {
+    const name = `${lang}/${rel} [${mode}] Run panel`;
+    const html = fs.readFileSync(path.join(root, lang, rel), 'utf8');
+    if (!html.includes('class="litbook-runner"')) return { name, problems: ['no Run panel'] };
+    return { name, problems: await checkChapter({ context, base, lang, rel, sourceRoot,
+      axeSource, runAxe, budgets, measure }) };
+  });
 }
 
 export function reportBudgets(budgets, root, pages) {

@@ -40,6 +40,19 @@
       });
     };
     var factory = litbookSource();
+    // Once compiled, every run instantiates the same module, without
+    // decoding the embedded wasm again.
+    function withCompiled(options) {
+      if (compiled) {
+        options.instantiateWasm = function (imports, receive) {
+          instantiate(compiled, imports).then(function (instance) {
+            receive(instance, compiled);
+          });
+          return {};
+        };
+      }
+      return options;
+    }
 
     function readTree(FS, dir, prefix, files) {
       FS.readdir(dir).forEach(function (name) {
@@ -58,7 +71,7 @@
         if (lines.length) postMessage({ type: 'out', text: lines.join('') });
         lines = [];
       }
-      return factory({
+      return factory(withCompiled({
         print: function (s) {
           lines.push(s + '\n');
           var now = performance.now();
@@ -66,7 +79,7 @@
         },
         printErr: function (s) { postMessage({ type: 'err', text: s + '\n' }); },
         quit: function (code, e) { status = code; throw e; },
-      }).then(function (mod) {
+      })).then(function (mod) {
         try {
           var r = mod.callMain(args);
           if (status === null) status = r;
