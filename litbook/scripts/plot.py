@@ -414,7 +414,7 @@ OPTION = re.compile(
 
 
 SUB = str.maketrans("0123456789+-=()aeioux", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓ")
-SUP = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+SUP = str.maketrans("0123456789+-=()nix", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣ")
 
 
 def plain_text(text):
@@ -505,6 +505,12 @@ def parse_live(script, labels, lang):
             titles[m.group(1)] = gp_text(m.group(2), labels, lang)
             if cur is not None:
                 cur[m.group(1)] = titles[m.group(1)]
+            continue
+        m = re.fullmatch(r"unset\s+(title|xlabel|ylabel)", st)
+        if m:
+            titles[m.group(1)] = ""
+            if cur is not None:
+                cur[m.group(1)] = ""
             continue
         if re.match(r"reset\b", st):
             titles = {}
@@ -711,6 +717,10 @@ def live_manifests(a, labels, svgs):
             "lang": a.lang, "title": fig["title"], "xlabel": fig["xlabel"],
             "ylabel": fig["ylabel"], "axes": axes,
             "elements": fig["elements"]}
+    for name in svgs["light"]:
+        if name not in manifests and name not in not_live:
+            not_live[name] = (f"{a.script}: no section starts with "
+                              f'`set output fig("{name}")`')
     for name in getattr(a, "live", None) or []:
         if name not in manifests:
             raise Failure(f"{not_live.get(name) or a.script}: figure "
