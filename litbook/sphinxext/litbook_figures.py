@@ -270,6 +270,8 @@ def inline_svg(text, prefix, label):
     for name in SCRIPT_ONLY:
         text = re.sub(r"<(text|rect|image)\b[^>]*\bid=\"" + name +
                       r"\"[^>]*?(/>|>.*?</\1>)", "", text, flags=re.S)
+    # gnuplot's grid switch (an icon its script drives).
+    text = re.sub(r"<image\b[^>]*toggleGrid[^>]*>", "", text)
     text = re.sub(r"""\s+on\w+\s*=\s*("[^"]*"|'[^']*')""", "", text)
     seen, marked = {}, set()
 

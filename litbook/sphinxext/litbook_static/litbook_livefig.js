@@ -39,6 +39,7 @@
   var SVGNS = "http://www.w3.org/2000/svg";
   var XLINK = "http://www.w3.org/1999/xlink";
   var SHOWN = 3; // elements shown in the readout (the nearest ones)
+  var NEAR = 8; // pixels: how far from the pointer a point is read
 
   // -- Data --------------------------------------------------------------
 
@@ -179,8 +180,9 @@
   }
 
   /* y of the element at data x: interpolated along a line (between the
-   * neighbours in x), the nearest point for points. null if none. */
-  function valueAt(xs, ys, x, style, ax) {
+   * neighbours in x), the nearest point for points; null where the element
+   * has no value within `near` pixels of x. */
+  function valueAt(xs, ys, x, style, ax, near) {
     var best = -1, bestd = Infinity;
     for (var i = 0; i < xs.length; i++) {
       var d = Math.abs(xs[i] - x);
@@ -194,10 +196,9 @@
         var t = (x - xs[best]) / (xs[j] - xs[best]);
         return {x: x, y: ys[best] + t * (ys[j] - ys[best])};
       }
-      // Beyond the ends of the line: no value.
-      var span = Math.abs(ax.axis_xmax - ax.axis_xmin) / 200;
-      if (bestd > span) return null;
     }
+    var gap = Math.abs(toPixel(ax, xs[best], 1)[0] - toPixel(ax, x, 1)[0]);
+    if (!(gap <= near)) return null;
     return {x: xs[best], y: ys[best]};
   }
 
@@ -261,7 +262,7 @@
     for (var i = 0; i < holders.length; i++) {
       this.views.push(this.view(holders[i]));
     }
-    this.cursor = null; // index into the x values of the keyboard cursor
+    this.cursor = null; // the x value the keyboard cursor is at
     this.listen();
   }
 
@@ -374,12 +375,34 @@
         if (k === 0) outside += out;
       }
     }
-    if (outside > 0 && this.words.outside) problems.push(this.words.outside);
+    if (outside > this.builtinOutside() && this.words.outside) {
+      problems.push(this.words.outside);
+    }
     this.show(problems);
     this.hide();
     var t1 = (typeof performance !== "undefined") ? performance.now() : 0;
     this.root.setAttribute("data-redraw-ms", (t1 - t0).toFixed(3));
     return t1 - t0;
+  };
+
+  /* How many points of the build's own data lie outside the axes (the
+   * figure may be a close-up): a run is said to be cut off only when more
+   * of its points are. */
+  LiveFigure.prototype.builtinOutside = function () {
+    if (this.outside0 === undefined) {
+      var files = {};
+      try { files = JSON.parse(this.builtinText); } catch (e) { files = {}; }
+      var ax = this.views.length ? this.views[0].ax : this.manifest.axes.light;
+      var n = 0;
+      for (var i = 0; i < this.manifest.elements.length; i++) {
+        var e = this.manifest.elements[i];
+        var t = files[e.file] ? parseTable(files[e.file]) : null;
+        if (!t || !(e.x in t.columns) || !(e.y in t.columns)) continue;
+        n += pointList(ax, t.columns[e.x], t.columns[e.y]).outside;
+      }
+      this.outside0 = n;
+    }
+    return this.outside0;
   };
 
   LiveFigure.prototype.setPath = function (el, d) {
@@ -421,7 +444,7 @@
       var c = this.columns(i);
       if (c.error) continue;
       var e = this.manifest.elements[i];
-      var at = valueAt(c.xs, c.ys, x, e.style, v.ax);
+      var at = valueAt(c.xs, c.ys, x, e.style, v.ax, NEAR);
       if (at === null) continue;
       var p = toPixel(v.ax, at.x, at.y);
       if (!isFinite(p[1])) continue;
@@ -477,31 +500,34 @@
     this.readAt(v, toDataX(v.ax, p.x), p.y);
   };
 
-  /* The keyboard: left and right arrows step through the x values of the
-   * first element that has data; Home and End go to its ends. */
+  /* The keyboard: left and right arrows step through the x values (of
+   * every element, inside the axes); Home and End go to the ends. */
   LiveFigure.prototype.key = function (ev) {
     var keys = {ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity};
     if (!(ev.key in keys)) return;
-    var xs = null;
-    for (var i = 0; i < this.manifest.elements.length && !xs; i++) {
-      var c = this.columns(i);
-      if (!c.error && c.xs.length) xs = c.xs;
-    }
-    if (!xs) return;
-    ev.preventDefault();
-    var step = keys[ev.key];
-    var n = xs.length;
-    if (this.cursor === null || this.cursor >= n) {
-      this.cursor = step > 0 ? 0 : n - 1;
-    } else if (step === Infinity) {
-      this.cursor = n - 1;
-    } else if (step === -Infinity) {
-      this.cursor = 0;
-    } else {
-      this.cursor = Math.max(0, Math.min(n - 1, this.cursor + step));
-    }
     var v = this.visible();
-    this.readAt(v, xs[this.cursor], null);
+    var lo = Math.min(v.ax.axis_xmin, v.ax.axis_xmax);
+    var hi = Math.max(v.ax.axis_xmin, v.ax.axis_xmax);
+    var seen = {}, xs = [];
+    for (var i = 0; i < this.manifest.elements.length; i++) {
+      var c = this.columns(i);
+      if (c.error) continue;
+      for (var k = 0; k < c.xs.length; k++) {
+        var x = c.xs[k];
+        if (x >= lo && x <= hi && !seen[x]) { seen[x] = true; xs.push(x); }
+      }
+    }
+    if (!xs.length) return;
+    xs.sort(function (a, b) { return a - b; });
+    ev.preventDefault();
+    var step = keys[ev.key], n = xs.length;
+    var at = this.cursor === null ? null : xs.indexOf(this.cursor);
+    if (step === Infinity) at = n - 1;
+    else if (step === -Infinity) at = 0;
+    else if (at === null || at < 0) at = step > 0 ? 0 : n - 1;
+    else at = Math.max(0, Math.min(n - 1, at + step));
+    this.cursor = xs[at];
+    this.readAt(v, this.cursor, null);
   };
 
   LiveFigure.prototype.visible = function () {
