@@ -592,6 +592,24 @@ def in_axes(axes, x, y):
     return lo_x <= x <= hi_x and lo_y <= y <= hi_y
 
 
+def plot_nodes(g):
+    """The elements of a plot group that draw its data: not its key entry
+    (a `*_keyentry` group, and the group right after one, which holds the
+    key's sample line when the key is not opaque)."""
+    out, skip_next = [], False
+    for child in g:
+        if "_keyentry" in child.get("id", ""):
+            skip_next = True
+            continue
+        if skip_next and child.tag.rsplit("}", 1)[-1] == "g":
+            skip_next = False
+            continue
+        skip_next = False
+        out.append(child)
+        out += plot_nodes(child)
+    return out
+
+
 def svg_elements(svg_text):
     """For each gnuplot_plot_N group (its first occurrence: later ones are
     key entries), N -> (path vertices, point positions) in pixels."""
@@ -603,7 +621,7 @@ def svg_elements(svg_text):
         if not m or int(m.group(1)) in found:
             continue
         verts, points = [], []
-        for el in g.iter():
+        for el in plot_nodes(g):
             tag = el.tag.rsplit("}", 1)[-1]
             if tag == "path":
                 nums = re.findall(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?\d+)?",

@@ -43,6 +43,13 @@ plot wave using "x":"g" with linespoints lw 2 pt P2 ps 0.6 lc rgb C4 \
        title L_k_g
 unset logscale y
 
+set output fig("plain")
+set key noopaque nobox
+set yrange [-1:2]
+plot wave using "x":"z" with linespoints pt P2 title L_k_y, \
+     wave using "x":"y" with lines title L_k_y, \
+     datadir."/dots.dat" using "x":"y" with points title "dots"
+
 set output fig("multi")
 set multiplot layout 1,2
 plot wave using "x":"y" with lines
@@ -102,7 +109,7 @@ def test_the_restricted_plot_clauses_are_parsed_and_others_say_why(
     (tmp_path / "l.tsv").write_text(LABELS)
     labels = plot.read_labels(str(tmp_path / "l.tsv"), ["en"])
     live, not_live = plot.parse_live(str(script), labels, "en")
-    assert sorted(live) == ["curve", "log"]
+    assert sorted(live) == ["curve", "log", "plain"]
     curve = live["curve"]
     assert curve["title"] == "A wave₁"
     assert curve["xlabel"] == "the x axis"
@@ -124,7 +131,7 @@ def test_the_manifest_maps_pixels_to_data_and_lists_only_live_figures(
         chapter):
     d, out = chapter
     index = json.loads((out / "live" / "index.en.json").read_text())
-    assert index["live"] == ["curve", "log"]
+    assert index["live"] == ["curve", "log", "plain"]
     assert sorted(index["not_live"]) == ["boxes", "multi"]
     assert not (out / "live" / "multi.en.json").exists()
     m = json.loads((out / "live" / "curve.en.json").read_text())
@@ -209,7 +216,7 @@ def vertices(d):
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-@pytest.mark.parametrize("name", ["curve", "log"])
+@pytest.mark.parametrize("name", ["curve", "log", "plain"])
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_page_redraws_from_the_data_as_gnuplot_drew_it(chapter, name,
                                                              theme):
@@ -234,6 +241,59 @@ def test_the_page_redraws_from_the_data_as_gnuplot_drew_it(chapter, name,
             assert len(js["points"]) == len(points) > 0
             for p, q in zip(js["points"], points):
                 assert abs(p[0] - q[0]) <= 1 and abs(p[1] - q[1]) <= 1
+
+
+def tree(el):
+    return {"tag": el.tag.rsplit("}", 1)[-1], "id": el.get("id", ""),
+            "d": el.get("d", ""), "t": el.get("transform", ""),
+            "children": [tree(c) for c in el]}
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@pytest.mark.parametrize("name", ["curve", "plain"])
+def test_the_page_leaves_the_key_samples_alone(chapter, name):
+    """litbook_livefig.js finds the same data nodes in a plot group as
+    plot.py (whose choice the check against the data proves): with an
+    opaque key (key entries drawn later) and without (inside the group)."""
+    import xml.etree.ElementTree as ET
+    d, out = chapter
+    root = ET.fromstring(svg(out, name))
+    groups = {}
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        if re.fullmatch(r"gnuplot_plot_\d+", g.get("id", "")) and \
+                g.get("id") not in groups:
+            groups[g.get("id")] = g
+    prog = r'''
+const L = require(process.argv[1]);
+function build(t) {
+  const el = {localName: t.tag, attrs: {id: t.id, d: t.d, transform: t.t},
+              getAttribute(k) { return this.attrs[k] || null; }};
+  const kids = t.children.map(build);
+  kids.forEach((k, i) => { k.nextElementSibling = kids[i + 1] || null; });
+  el.firstElementChild = kids[0] || null;
+  return el;
+}
+const out = JSON.parse(process.argv[2]).map(t => {
+  const g = build(t);
+  return {d: L.dataNodes(g, "path").map(n => n.attrs.d),
+          t: L.dataNodes(g, "use").map(n => n.attrs.transform)};
+});
+console.log(JSON.stringify(out));
+'''
+    names = sorted(groups, key=lambda i: int(i.rsplit("_", 1)[1]))
+    p = subprocess.run([NODE, "-e", prog, JS,
+                        json.dumps([tree(groups[n]) for n in names])],
+                       capture_output=True, text=True, check=True)
+    for n, js in zip(names, json.loads(p.stdout)):
+        mine = plot.plot_nodes(groups[n])
+        assert js["d"] == [e.get("d") for e in mine
+                           if e.tag.endswith("}path")]
+        assert js["t"] == [e.get("transform") for e in mine
+                           if e.tag.endswith("}use")]
+    if name == "plain":  # the key is inside the groups: samples left out
+        all_paths = [e for e in groups[names[0]].iter()
+                     if e.tag.endswith("}path")]
+        assert len(all_paths) > len(json.loads(p.stdout)[0]["d"])
 
 
 def test_the_clipped_line_stays_inside_the_plot_area(chapter):

@@ -244,6 +244,27 @@
 
   // -- The figure in the page --------------------------------------------
 
+  /* The elements of plot group g that match `tag` and draw its data: not
+   * its key entry (a *_keyentry group, and the group right after one,
+   * which holds the key's sample line when the key is not opaque). */
+  function dataNodes(g, tag) {
+    var out = [];
+    (function walk(node) {
+      var skipNext = false;
+      for (var c = node.firstElementChild; c; c = c.nextElementSibling) {
+        if ((c.getAttribute("id") || "").indexOf("_keyentry") >= 0) {
+          skipNext = true;
+          continue;
+        }
+        if (skipNext && c.localName === "g") { skipNext = false; continue; }
+        skipNext = false;
+        if (c.localName === tag) out.push(c);
+        walk(c);
+      }
+    })(g);
+    return out;
+  }
+
   function LiveFigure(root) {
     this.root = root;
     this.manifest = JSON.parse(root.getAttribute("data-live"));
@@ -273,11 +294,13 @@
     var els = [];
     for (var i = 0; i < this.manifest.elements.length; i++) {
       var g = svg.querySelector('g[data-live-el="' + i + '"]');
-      var path = g ? g.querySelector("path") : null;
-      var use = g ? g.querySelector("use") : null;
+      var path = g ? dataNodes(g, "path")[0] || null : null;
+      var uses = g ? dataNodes(g, "use") : [];
+      var use = uses.length ? uses[0] : null;
       els.push({g: g, path: path, pathParent: path ? path.parentNode : null,
                 use: use ? use.cloneNode(false) : null,
-                useParent: use ? use.parentNode : null});
+                useParent: use ? use.parentNode : null,
+                useAfter: use ? uses[uses.length - 1].nextSibling : null});
     }
     var guide = document.createElementNS(SVGNS, "g");
     guide.setAttribute("class", "litbook-livefig-guide");
@@ -407,7 +430,7 @@
 
   LiveFigure.prototype.setPath = function (el, d) {
     if (!el.path) return;
-    var paths = el.g.querySelectorAll("path");
+    var paths = dataNodes(el.g, "path");
     for (var i = 0; i < paths.length; i++) {
       if (paths[i] !== el.path) paths[i].parentNode.removeChild(paths[i]);
     }
@@ -417,7 +440,7 @@
 
   LiveFigure.prototype.setPoints = function (el, pts) {
     if (!el.use) return;
-    var old = el.g.querySelectorAll("use");
+    var old = dataNodes(el.g, "use");
     for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
     var m = /scale\(([^)]*)\)/.exec(el.use.getAttribute("transform") || "");
     var scale = m ? " scale(" + m[1] + ")" : "";
@@ -428,7 +451,7 @@
                      fmt(pts[k][1]) + ")" + scale);
       frag.appendChild(u);
     }
-    el.useParent.appendChild(frag);
+    el.useParent.insertBefore(frag, el.useAfter);
   };
 
   LiveFigure.prototype.show = function (problems) {
@@ -542,7 +565,8 @@
 
   var api = {parseTable: parseTable, toPixel: toPixel, toDataX: toDataX,
              clip: clip, linePath: linePath, pointList: pointList,
-             valueAt: valueAt, formatter: formatter, LiveFigure: LiveFigure};
+             valueAt: valueAt, formatter: formatter, dataNodes: dataNodes,
+             LiveFigure: LiveFigure};
 
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
