@@ -18,8 +18,8 @@ JS = os.path.join(HERE, "..", "sphinxext", "litbook_static",
                   "litbook_livefig.js")
 NODE = shutil.which("node")
 
-SCRIPT = r'''# A fixture chapter: lines clipped at the top, points partly outside,
-# a log axis, and figures that cannot be live.
+SCRIPT = r'''# A fixture chapter: lines clipped at the top, points partly
+# outside, a log axis, and figures that cannot be live.
 @litbook_style
 set datafile columnheaders
 wave = datadir."/wave.dat"

@@ -37,7 +37,6 @@
 (function () {
   "use strict";
   var SVGNS = "http://www.w3.org/2000/svg";
-  var XLINK = "http://www.w3.org/1999/xlink";
   var SHOWN = 3; // elements shown in the readout (the nearest ones)
   var NEAR = 8; // pixels: how far from the pointer a point is read
 
@@ -136,7 +135,8 @@
         else { if (r < t0) return null; if (r < t1) t1 = r; }
       }
     }
-    return [[p[0] + t0 * dx, p[1] + t0 * dy], [p[0] + t1 * dx, p[1] + t1 * dy]];
+    return [[p[0] + t0 * dx, p[1] + t0 * dy],
+            [p[0] + t1 * dx, p[1] + t1 * dy]];
   }
 
   function fmt(v) {
@@ -275,7 +275,6 @@
     this.msg = root.querySelector(".litbook-livefig-msg");
     this.readout = root.querySelector(".litbook-livefig-readout");
     this.data = null; // the parsed files now drawn ({name: table})
-    this.dataText = null;
     var builtin = root.querySelector("script.litbook-livefig-data");
     this.builtinText = builtin ? builtin.textContent : "{}";
     this.views = [];
@@ -297,7 +296,7 @@
       var path = g ? dataNodes(g, "path")[0] || null : null;
       var uses = g ? dataNodes(g, "use") : [];
       var use = uses.length ? uses[0] : null;
-      els.push({g: g, path: path, pathParent: path ? path.parentNode : null,
+      els.push({g: g, path: path,
                 use: use ? use.cloneNode(false) : null,
                 useParent: use ? use.parentNode : null,
                 useAfter: use ? uses[uses.length - 1].nextSibling : null});
@@ -362,7 +361,9 @@
     var t = this.tables()[e.file];
     if (!t) return {error: say(this.words.missing_file || "{file}?",
                                {file: e.file})};
-    var missing = [e.x, e.y].filter(function (c) { return !(c in t.columns); });
+    var missing = [e.x, e.y].filter(function (c) {
+      return !(c in t.columns);
+    });
     if (missing.length) {
       return {error: say(this.words.missing_column || "{file}: {column}?",
                          {file: e.file, column: missing.join(", ")})};
@@ -403,6 +404,10 @@
     }
     this.show(problems);
     this.hide();
+    // Values read from the previous run no longer hold.
+    if (this.readout && this.words.hint) {
+      this.readout.textContent = this.words.hint;
+    }
     var t1 = (typeof performance !== "undefined") ? performance.now() : 0;
     this.root.setAttribute("data-redraw-ms", (t1 - t0).toFixed(3));
     return t1 - t0;
