@@ -17,6 +17,16 @@ shows the one that matches the page's theme (furo's
 caption links the CSV, and below the caption a collapsed ``<details>`` holds
 the same data as a table, for readers who cannot see the figure. EPUB and
 LaTeX keep the light static figure.
+
+Live figures (the in-page runner's panel, HTML only):
+``live_figure_html(env_or_config, chapter, figure, lang)`` returns the HTML
+of a figure that litbook_livefig.js redraws from each run of the example
+(the event ``litbook-run`` on the enclosing ``<section
+class="litbook-runner">``): both interactive SVGs inlined (ids prefixed,
+gnuplot's script removed), the manifest plot.py wrote
+(``live/name.<lang>.json``) and the build's own data of the figure. A
+figure plot.py could not make live raises LiveFigureError with its reason
+(script and line).
 """
 import csv
 import html
