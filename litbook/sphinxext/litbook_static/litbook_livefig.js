@@ -342,14 +342,20 @@
     return this.data;
   };
 
+  // The files of a run, parsed once for all the figures that draw them.
+  var parsed = typeof WeakMap === "function" ? new WeakMap() : null;
+
   LiveFigure.prototype.setData = function (files) {
     var data = {};
     var wanted = {};
+    var cache = parsed ? parsed.get(files) : null;
+    if (parsed && !cache) { cache = {}; parsed.set(files, cache); }
     this.manifest.elements.forEach(function (e) { wanted[e.file] = true; });
     Object.keys(wanted).forEach(function (f) {
       if (Object.prototype.hasOwnProperty.call(files, f) &&
           typeof files[f] === "string") {
-        data[f] = parseTable(files[f]);
+        if (cache && !cache[f]) cache[f] = parseTable(files[f]);
+        data[f] = cache ? cache[f] : parseTable(files[f]);
       }
     });
     this.data = data;
