@@ -34,6 +34,23 @@ table has one).
 Results are written to a temporary directory and published only when all of
 them are good; on failure the chapter's figures are removed, so the book never
 shows a stale one.
+
+Live figures (redrawn in the page by litbook_livefig.js when the in-page
+runner re-runs the example): for every figure whose section of the script
+(from its `set output fig("name")` to the next) is one `plot` of clauses
+in the restricted form
+  <file> using "xcol":"ycol" with lines|points|linespoints [lw N] [dt D]
+         [lc rgb C] [pt P] [ps N] [title L_key | title "text" | notitle]
+(<file>: a variable set to datadir."/f.dat", datadir."/f.dat" itself, or
+"" for the previous file), live/<name>.<lang>.json gives the axis mapping
+read from the interactive SVG (pixels <-> data, per theme) and, for each
+plot element in order, its data file, columns, style and label. Before it
+is published it is checked against the SVG gnuplot drew: as many
+gnuplot_plot_N groups as elements, and every element redrawn from the
+build's own data within a pixel of gnuplot's own coordinates.
+live/index.<lang>.json lists the live figures and, for each other one,
+why it is not (script:line: reason); --live NAME... fails the figure run
+when one of those figures is not live.
 """
 import argparse
 import csv
@@ -313,6 +330,448 @@ def write_data(a, labels, files, dst_csv, dst_json):
         f.write("\n")
 
 
+# -- Live figures -----------------------------------------------------------
+
+LIVE_STYLES = ("lines", "points", "linespoints")
+# What the mouse script of gnuplot's interactive SVG says about the axes.
+AXIS_KEYS = ("plot_xmin", "plot_xmax", "plot_ybot", "plot_ytop",
+             "plot_axis_xmin", "plot_axis_xmax", "plot_axis_ymin",
+             "plot_axis_ymax", "plot_logaxis_x", "plot_logaxis_y")
+# How far (pixels) a redrawn point may be from gnuplot's own.
+LIVE_TOLERANCE = 1.0
+
+
+def gp_statements(path):
+    """The script's statements as (line number, text): continuation lines
+    joined, comments and blank lines dropped, `;` splits statements."""
+    with open(path, encoding="utf-8") as f:
+        raw = f.read().split("\n")
+    out, buf, start = [], "", None
+    for n, line in enumerate(raw, start=1):
+        if start is None:
+            start = n
+        if line.endswith("\\"):
+            buf += line[:-1] + " "
+            continue
+        buf += line
+        for part in split_top(strip_comment(buf), ";"):
+            if part.strip():
+                out.append((start, part.strip()))
+        buf, start = "", None
+    return out
+
+
+def strip_comment(text):
+    """The text before a `#` that is outside quotes."""
+    quote = None
+    for i, c in enumerate(text):
+        if quote:
+            if c == "\\" and quote == '"':
+                continue
+            if c == quote and text[i - 1:i] != "\\":
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c == "#":
+            return text[:i]
+    return text
+
+
+def split_top(text, sep):
+    """Split at `sep` outside quotes, parentheses, brackets and braces."""
+    parts, depth, quote, cur = [], 0, None, ""
+    for i, c in enumerate(text):
+        if quote:
+            if c == quote and text[i - 1:i] != "\\":
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == sep and depth == 0:
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += c
+    parts.append(cur)
+    return parts
+
+
+GP_STR = r'"(?:[^"\\]|\\.)*"'
+DATAFILE = re.compile(r'datadir\s*\.\s*"/([^"/\\]+)"$')
+CLAUSE = re.compile(
+    r'(?P<file>' + GP_STR + r'|[A-Za-z_]\w*|datadir\s*\.\s*' + GP_STR + r')'
+    r'\s+using\s+"(?P<x>\w+)"\s*:\s*"(?P<y>\w+)"'
+    r'\s+with\s+(?P<style>[a-z]+)(?P<rest>.*)$')
+OPTION = re.compile(
+    r'\s*(?:(?:lw|linewidth|ps|pointsize)\s+[0-9.]+'
+    r'|(?:dt|pt)\s+\w+'
+    r'|lc\s+rgb\s+(?:\w+|' + GP_STR + r')'
+    r'|title\s+(?P<tkey>L_\w+)|title\s+(?P<tstr>' + GP_STR + r')'
+    r'|(?P<notitle>notitle))')
+
+
+SUB = str.maketrans("0123456789+-=()aeioux", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓ")
+SUP = str.maketrans("0123456789+-=()nix", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣ")
+
+
+def plain_text(text):
+    """gnuplot's enhanced text as plain text: x_1 -> x₁, 10^{-3} -> 10⁻³
+    (a character without a Unicode sub- or superscript is kept as is)."""
+    def sub(m):
+        body = m.group(2) if m.group(2) is not None else m.group(3)
+        return body.translate(SUB if m.group(1) == "_" else SUP)
+    text = re.sub(r"([_^])(?:\{([^{}]*)\}|(.))", sub, text)
+    return re.sub(r"[{}]", "", text)
+
+
+def gp_text(expr, labels, lang):
+    """A label expression's text: L_<key> or a plain string; None if it is
+    anything else."""
+    expr = expr.strip()
+    m = re.fullmatch(r"L_(\w+)", expr)
+    if m:
+        return (plain_text(labels[m.group(1)][lang]) if m.group(1) in labels
+                else None)
+    if re.fullmatch(GP_STR, expr):
+        return plain_text(expr[1:-1].replace('\\"', '"')
+                          .replace("\\\\", "\\"))
+    return None
+
+
+def parse_clause(text, files, prev, labels, lang):
+    """One plot element, or the reason it is not understood."""
+    m = CLAUSE.fullmatch(text.strip())
+    if not m:
+        return None, f"not of the form <file> using \"x\":\"y\" with " \
+                     f"lines|points|linespoints: {text.strip()}"
+    f = m.group("file")
+    if f == '""':
+        if prev is None:
+            return None, '"" with no previous file'
+        fname = prev
+    elif f in files:
+        fname = files[f]
+    else:
+        d = DATAFILE.fullmatch(f)
+        if not d:
+            return None, f"{f} is not a file of datadir"
+        fname = d.group(1)
+    if m.group("style") not in LIVE_STYLES:
+        return None, f"style '{m.group('style')}' is not " + \
+            "|".join(LIVE_STYLES)
+    rest, label = m.group("rest"), None
+    while rest.strip():
+        o = OPTION.match(rest)
+        if not o:
+            return None, f"option not understood: {rest.strip()}"
+        if o.group("tkey") or o.group("tstr"):
+            label = gp_text(o.group("tkey") or o.group("tstr"), labels, lang)
+            if label is None:
+                return None, f"unknown label {o.group('tkey')}"
+        elif o.group("notitle"):
+            label = ""
+        rest = rest[o.end():]
+    return {"file": fname, "x": m.group("x"), "y": m.group("y"),
+            "style": m.group("style"), "label": label or ""}, None
+
+
+def parse_live(script, labels, lang):
+    """(live, not_live): the figures of the script that can be redrawn
+    from their data, {name: {title, xlabel, ylabel, elements, line}}, and
+    the others, {name: "script:line: reason"}."""
+    files, sections, cur = {}, {}, None
+    titles = {}
+    for n, st in gp_statements(script):
+        m = re.fullmatch(r"(\w+)\s*=\s*(.+)", st)
+        if m and not st.startswith(("set ", "plot ")):
+            d = DATAFILE.fullmatch(m.group(2).strip())
+            if d:
+                files[m.group(1)] = d.group(1)
+            else:
+                files.pop(m.group(1), None)
+            continue
+        m = re.fullmatch(r'set\s+output\s+fig\("([^"]+)"\)', st)
+        if m:
+            cur = {"line": n, "plots": [], "why": None,
+                   "title": None, "xlabel": None, "ylabel": None}
+            cur.update({k: v for k, v in titles.items()})
+            sections[m.group(1)] = cur
+            continue
+        m = re.fullmatch(r"set\s+(title|xlabel|ylabel)\s+(\S+)(?:\s.*)?", st)
+        if m:
+            titles[m.group(1)] = gp_text(m.group(2), labels, lang)
+            if cur is not None:
+                cur[m.group(1)] = titles[m.group(1)]
+            continue
+        m = re.fullmatch(r"unset\s+(title|xlabel|ylabel)", st)
+        if m:
+            titles[m.group(1)] = ""
+            if cur is not None:
+                cur[m.group(1)] = ""
+            continue
+        if re.match(r"reset\b", st):
+            titles = {}
+        if cur is None:
+            continue
+        if re.match(r"(set\s+)?multiplot\b|set\s+multi", st):
+            cur["why"] = cur["why"] or f"{n}: multiplot"
+        elif re.match(r"(plot|replot|splot)\b", st):
+            cur["plots"].append((n, st))
+        elif re.match(r"do\s", st):
+            cur["why"] = cur["why"] or f"{n}: a do loop in the figure"
+    live, not_live = {}, {}
+    for name, sec in sections.items():
+        why = sec["why"]
+        if not why and len(sec["plots"]) != 1:
+            why = (f"{sec['line']}: {len(sec['plots'])} plot commands "
+                   "(one is live)")
+        elements = []
+        if not why:
+            n, st = sec["plots"][0]
+            m = re.match(r"plot\s+(.*)$", st)
+            if not m or re.match(r"for\b|\[", m.group(1)):
+                why = f"{n}: not a plain `plot` (ranges or a for loop)"
+            else:
+                prev = None
+                for clause in split_top(m.group(1), ","):
+                    el, reason = parse_clause(clause, files, prev, labels,
+                                              lang)
+                    if reason:
+                        why = f"{n}: {reason}"
+                        break
+                    prev = el["file"]
+                    elements.append(el)
+        if why:
+            not_live[name] = f"{script}:{why}"
+        else:
+            live[name] = {"title": sec["title"] or "",
+                          "xlabel": sec["xlabel"] or "",
+                          "ylabel": sec["ylabel"] or "",
+                          "elements": elements, "line": sec["line"]}
+    return live, not_live
+
+
+def svg_axes(svg_text):
+    """The axis mapping of an interactive SVG (from its mouse script)."""
+    axes = {}
+    for key in AXIS_KEYS:
+        m = re.search(r"gnuplot_svg\." + key + r"\s*=\s*([-+0-9.eE]+);",
+                      svg_text)
+        if not m:
+            return None
+        axes[key] = float(m.group(1))
+    axes["logx"] = bool(axes.pop("plot_logaxis_x"))
+    axes["logy"] = bool(axes.pop("plot_logaxis_y"))
+    return {k.replace("plot_", ""): v for k, v in axes.items()}
+
+
+def to_pixel(axes, x, y):
+    """Data -> pixel, as gnuplot's mouse script maps pixel -> data (None
+    where a log axis has no value)."""
+    import math
+
+    def one(v, a0, a1, p0, p1, log):
+        if log:
+            if v <= 0 or a0 <= 0 or a1 <= 0:
+                return None
+            v, a0, a1 = math.log(v), math.log(a0), math.log(a1)
+        return p0 + (v - a0) / (a1 - a0) * (p1 - p0)
+    px = one(x, axes["axis_xmin"], axes["axis_xmax"], axes["xmin"],
+             axes["xmax"], axes["logx"])
+    py = one(y, axes["axis_ymin"], axes["axis_ymax"], axes["ybot"],
+             axes["ytop"], axes["logy"])
+    return None if px is None or py is None else (px, py)
+
+
+def in_axes(axes, x, y):
+    lo_x, hi_x = sorted((axes["axis_xmin"], axes["axis_xmax"]))
+    lo_y, hi_y = sorted((axes["axis_ymin"], axes["axis_ymax"]))
+    return lo_x <= x <= hi_x and lo_y <= y <= hi_y
+
+
+def plot_nodes(g):
+    """The elements of a plot group that draw its data: not its key entry
+    (a `*_keyentry` group, and the group right after one, which holds the
+    key's sample line when the key is not opaque)."""
+    out, skip_next = [], False
+    for child in g:
+        if "_keyentry" in child.get("id", ""):
+            skip_next = True
+            continue
+        if skip_next and child.tag.rsplit("}", 1)[-1] == "g":
+            skip_next = False
+            continue
+        skip_next = False
+        out.append(child)
+        out += plot_nodes(child)
+    return out
+
+
+def svg_elements(svg_text):
+    """For each gnuplot_plot_N group (its first occurrence: later ones are
+    key entries), N -> (path vertices, point positions) in pixels."""
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(svg_text)
+    found = {}
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        m = re.fullmatch(r"gnuplot_plot_(\d+)", g.get("id", ""))
+        if not m or int(m.group(1)) in found:
+            continue
+        verts, points = [], []
+        for el in plot_nodes(g):
+            tag = el.tag.rsplit("}", 1)[-1]
+            if tag == "path":
+                nums = re.findall(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?\d+)?",
+                                  el.get("d", ""))
+                verts += [(float(nums[i]), float(nums[i + 1]))
+                          for i in range(0, len(nums) - 1, 2)]
+            elif tag == "use":
+                t = re.search(r"translate\(([-0-9.]+),([-0-9.]+)\)",
+                              el.get("transform", ""))
+                if t:
+                    points.append((float(t.group(1)), float(t.group(2))))
+        found[int(m.group(1))] = (verts, points)
+    return found
+
+
+def seg_distance(p, a, b):
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    L = dx * dx + dy * dy
+    t = 0 if L == 0 else max(0, min(1, ((px - ax) * dx + (py - ay) * dy) / L))
+    return ((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5
+
+
+def element_pixels(axes, el, datadir):
+    """The element's data points in pixels: the runs of a line (broken
+    where a value is missing), and the points inside the axes."""
+    import math
+    head, rows = read_dat(os.path.join(datadir, el["file"]))
+    for c in (el["x"], el["y"]):
+        if c not in head:
+            raise Failure(f"{el['file']}: no column '{c}'")
+    ix, iy = head.index(el["x"]), head.index(el["y"])
+    runs, cur, inside = [], [], []
+    for r in rows:
+        try:
+            x, y = float(r[ix]), float(r[iy])
+        except ValueError:
+            x = y = math.nan
+        p = (to_pixel(axes, x, y) if math.isfinite(x) and math.isfinite(y)
+             else None)
+        if p is None:
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        cur.append(p)
+        if in_axes(axes, x, y):
+            inside.append(p)
+    if cur:
+        runs.append(cur)
+    return runs, inside
+
+
+def check_live(fig, axes, svg_text, datadir):
+    """None, or why the redrawn figure differs from gnuplot's SVG."""
+    groups = svg_elements(svg_text)
+    els = fig["elements"]
+    if sorted(groups) != list(range(1, len(els) + 1)):
+        return (f"the SVG has {len(groups)} gnuplot_plot groups, the plot "
+                f"{len(els)} elements")
+    tol = LIVE_TOLERANCE
+    for i, el in enumerate(els, start=1):
+        verts, points = groups[i]
+        runs, inside = element_pixels(axes, el, datadir)
+        what = f"element {i} ({el['file']} {el['x']}:{el['y']})"
+        if el["style"] in ("lines", "linespoints"):
+            if not verts and inside:
+                return f"{what}: gnuplot drew no line"
+            segs = [(r[k], r[k + 1]) for r in runs for k in range(len(r) - 1)]
+            segs += [(r[0], r[0]) for r in runs if len(r) == 1]
+            for v in verts:
+                if not segs or min(seg_distance(v, a, b)
+                                   for a, b in segs) > tol:
+                    return (f"{what}: gnuplot's vertex {v} is off the "
+                            "redrawn line")
+            for p in inside:
+                if not verts or min(abs(p[0] - v[0]) + abs(p[1] - v[1])
+                                    for v in verts) > 2 * tol:
+                    return f"{what}: data point {p} is not on gnuplot's line"
+        if el["style"] in ("points", "linespoints"):
+            if len(points) != len(inside):
+                return (f"{what}: gnuplot drew {len(points)} points, the "
+                        f"data has {len(inside)} inside the axes")
+            for p, q in zip(inside, points):
+                if abs(p[0] - q[0]) > tol or abs(p[1] - q[1]) > tol:
+                    return f"{what}: point {q} redrawn at {p}"
+    return None
+
+
+def live_manifests(a, labels, svgs):
+    """{name: manifest} of the live figures and {name: reason} of the
+    others. svgs: theme -> name -> interactive SVG text."""
+    live, not_live = parse_live(a.script, labels, a.lang)
+    manifests = {}
+    for name, fig in live.items():
+        if name not in svgs["light"]:
+            continue
+        axes = {t: svg_axes(svgs[t][name]) for t in svgs}
+        if None in axes.values():
+            not_live[name] = (f"{a.script}:{fig['line']}: the interactive "
+                              "SVG has no axis mapping")
+            continue
+        for theme, ax in axes.items():
+            why = check_live(fig, ax, svgs[theme][name], a.data)
+            if why:
+                raise Failure(f"{a.script}:{fig['line']} [{a.lang}]: live "
+                              f"figure {name} ({theme}) does not redraw as "
+                              f"gnuplot drew it: {why}")
+        manifests[name] = {
+            "chapter": os.path.basename(a.outdir), "figure": name,
+            "lang": a.lang, "title": fig["title"], "xlabel": fig["xlabel"],
+            "ylabel": fig["ylabel"], "axes": axes,
+            "elements": fig["elements"]}
+    for name in svgs["light"]:
+        if name not in manifests and name not in not_live:
+            not_live[name] = (f"{a.script}: no section starts with "
+                              f'`set output fig("{name}")`')
+    for name in getattr(a, "live", None) or []:
+        if name not in manifests:
+            raise Failure(f"{not_live.get(name) or a.script}: figure "
+                          f"{name} was asked to be live but is not")
+    return manifests, {n: r for n, r in not_live.items()
+                       if n in svgs["light"]}
+
+
+def write_live(a, labels, tmp, names):
+    """The manifests of the live figures and the index, in tmp/live."""
+    svgs = {}
+    for theme in ("light", "dark"):
+        d = os.path.join(tmp, run_key("isvg", theme))
+        svgs[theme] = {}
+        for n in names:
+            with open(os.path.join(d, f"{n}.{a.lang}.svg"),
+                      encoding="utf-8") as f:
+                svgs[theme][n] = f.read()
+    manifests, not_live = live_manifests(a, labels, svgs)
+    out = os.path.join(tmp, "live")
+    os.makedirs(out)
+
+    def dump(obj, fname):
+        with open(os.path.join(out, fname), "w", encoding="utf-8") as f:
+            json.dump(obj, f, ensure_ascii=False, indent=1, sort_keys=True)
+            f.write("\n")
+    for n, m in manifests.items():
+        dump(m, f"{n}.{a.lang}.json")
+    dump({"live": sorted(manifests), "not_live": not_live},
+         f"index.{a.lang}.json")
+    return sorted(manifests)
+
+
 def render(a):
     check_palettes()
     labels = read_labels(a.labels, a.all_langs)
@@ -410,12 +869,15 @@ def render(a):
             write_data(a, labels, files,
                        os.path.join(datadir, f"{n}.{a.lang}.csv"),
                        os.path.join(datadir, f"{n}.{a.lang}.json"))
+        live = write_live(a, labels, tmp, first)
         stamp = os.environ.get("SOURCE_DATE_EPOCH", "0")
         date = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(stamp)))
         publish = [(run_key(*run), SUBDIR[run], [
             f"{n}.{a.lang}.{EXT[run[0]]}" for n in first]) for run in RUNS]
         publish.append(("data", "data", [
             f"{n}.{a.lang}.{e}" for n in first for e in ("csv", "json")]))
+        publish.append(("live", "live", [f"{n}.{a.lang}.json" for n in live]
+                        + [f"index.{a.lang}.json"]))
         for src_dir, sub, wanted in publish:
             dst_dir = os.path.join(a.outdir, sub)
             os.makedirs(dst_dir, exist_ok=True)
@@ -450,6 +912,8 @@ def main():
     ap.add_argument("--outdir", required=True)
     ap.add_argument("--lang", required=True)
     ap.add_argument("--all-langs", nargs="+", required=True)
+    ap.add_argument("--live", nargs="*", default=[],
+                    help="figures that must be live (redrawn in the page)")
     ap.add_argument("--stamp")
     ap.add_argument("--timing", help="directory of the timing records")
     a = ap.parse_args()

@@ -17,6 +17,16 @@ shows the one that matches the page's theme (furo's
 caption links the CSV, and below the caption a collapsed ``<details>`` holds
 the same data as a table, for readers who cannot see the figure. EPUB and
 LaTeX keep the light static figure.
+
+Live figures (the in-page runner's panel, HTML only):
+``live_figure_html(env_or_config, chapter, figure, lang)`` returns the HTML
+of a figure that litbook_livefig.js redraws from each run of the example
+(the event ``litbook-run`` on the enclosing ``<section
+class="litbook-runner">``): both interactive SVGs inlined (ids prefixed,
+gnuplot's script removed), the manifest plot.py wrote
+(``live/name.<lang>.json``) and the build's own data of the figure. A
+figure plot.py could not make live raises LiveFigureError with its reason
+(script and line).
 """
 import csv
 import html
@@ -235,6 +245,184 @@ def depart_image_html(self, node):
     HTML5Translator.depart_image(self, node)
 
 
+# -- Live figures (the in-page runner) ----------------------------------------
+
+# The messages of a live figure (English msgids, litbook's catalogues).
+LIVE_WORDS = {
+    "missing_file": "The program wrote no file {file}: its curve is not "
+                    "drawn.",
+    "missing_column": "{file} has no column {column}: its curve is not "
+                      "drawn.",
+    "outside": "Some values lie outside the axes and are cut off.",
+    "hint": "Point at the figure, or focus it and press the arrow keys, to "
+            "read its values.",
+}
+# Elements of gnuplot's SVG that only its mouse script uses.
+SCRIPT_ONLY = ("coord_text", "hypertextbox", "hypertext", "hyperimage")
+
+
+class LiveFigureError(Exception):
+    pass
+
+
+def live_words(lang):
+    return {k: litbook_i18n.words(lang, v) for k, v in LIVE_WORDS.items()}
+
+
+def inline_svg(text, prefix, label):
+    """gnuplot's interactive SVG made fit to sit in an HTML page beside
+    another one: its script and event handlers gone, every id prefixed
+    (and made unique), the first group of plot element N marked
+    data-live-el="N-1", role="img" with the label, sized by CSS."""
+    text = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", "", text,
+                  flags=re.S)
+    text = re.sub(r"<script\b.*?</script>", "", text, flags=re.S)
+    for name in SCRIPT_ONLY:
+        text = re.sub(r"<(text|rect|image)\b[^>]*\bid=\"" + name +
+                      r"\"[^>]*?(/>|>.*?</\1>)", "", text, flags=re.S)
+    # gnuplot's grid switch (an icon its script drives).
+    text = re.sub(r"<image\b[^>]*toggleGrid[^>]*>", "", text)
+    text = re.sub(r"""\s+on\w+\s*=\s*("[^"]*"|'[^']*')""", "", text)
+    seen, marked = {}, set()
+
+    def ident(m):
+        q, i = m.group(1), m.group(2)
+        seen[i] = seen.get(i, 0) + 1
+        new = f"{prefix}{i}" + ("" if seen[i] == 1 else f"-{seen[i]}")
+        extra = ""
+        plot = re.fullmatch(r"gnuplot_plot_(\d+)", i)
+        if plot and i not in marked:
+            marked.add(i)
+            extra = f' data-live-el="{int(plot.group(1)) - 1}"'
+        return f"id={q}{new}{q}{extra}"
+
+    text = re.sub(r"""\bid=(["'])([^"']+)\1""", ident, text)
+    text = re.sub(r"""(xlink:href|href)=(["'])#([^"']+)\2""",
+                  lambda m: f"{m.group(1)}={m.group(2)}#{prefix}"
+                            f"{m.group(3)}{m.group(2)}", text)
+    text = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})",
+                  text)
+    m = re.search(r"<svg\b[^>]*>", text)
+    if not m:
+        raise LiveFigureError("not an SVG")
+    head = re.sub(r"""\s(width|height)=(["'])[^"']*\2""", "", m.group(0))
+    head = head[:-1].rstrip("/").rstrip() + (
+        f' role="img" aria-label="{html.escape(label)}" focusable="false">')
+    return (text[:m.start()] + head + text[m.end():]).strip()
+
+
+def live_paths(build, chapter, figure, lang):
+    figdir = os.path.join(build, "figures", chapter)
+    return {"manifest": os.path.join(figdir, "live", f"{figure}.{lang}.json"),
+            "index": os.path.join(figdir, "live", f"index.{lang}.json"),
+            "light": os.path.join(figdir, "interactive",
+                                  f"{figure}.{lang}.svg"),
+            "dark": os.path.join(figdir, "interactive-dark",
+                                 f"{figure}.{lang}.svg")}
+
+
+def live_figure_html(env_or_config, chapter, figure, lang):
+    """The HTML of a live figure for the runner panel of `chapter`: figure
+    `figure` of figures/<chapter>.gp in language `lang`, redrawn by
+    litbook_livefig.js from the files of each run (the event
+    "litbook-run" on the enclosing <section class="litbook-runner">).
+    Raises LiveFigureError, naming the file, when the figure was not drawn
+    or is not live (the index says why). With a Sphinx environment, the
+    files it reads become dependencies of the current document."""
+    env = env_or_config if hasattr(env_or_config, "note_dependency") \
+        else None
+    config = env.config if env is not None else env_or_config
+    build = config.litbook_build_dir
+    paths = live_paths(build, chapter, figure, lang)
+    if not os.path.exists(paths["manifest"]):
+        why = "it was not drawn"
+        if os.path.exists(paths["index"]):
+            with open(paths["index"], encoding="utf-8") as f:
+                index = json.load(f)
+            why = index["not_live"].get(figure, f"figures/{chapter}.gp "
+                                        f"draws no figure '{figure}'")
+        raise LiveFigureError(f"live figure {chapter}/{figure} [{lang}] "
+                              f"({paths['manifest']} is missing): {why}")
+    for p in paths.values():
+        if os.path.exists(p) and env is not None:
+            env.note_dependency(p)
+    with open(paths["manifest"], encoding="utf-8") as f:
+        manifest = json.load(f)
+    label = manifest["title"] or f"{chapter}/{figure}"
+    views = []
+    for theme in ("light", "dark"):
+        if not os.path.exists(paths[theme]):
+            raise LiveFigureError(f"live figure {chapter}/{figure}: "
+                                  f"{paths[theme]} is missing")
+        with open(paths[theme], encoding="utf-8") as f:
+            svg = f.read()
+        prefix = re.sub(r"[^A-Za-z0-9_-]", "_",
+                        f"lbl-{chapter}-{figure}-{theme}-")
+        try:
+            svg = inline_svg(svg, prefix, label)
+        except LiveFigureError as e:
+            raise LiveFigureError(f"{paths[theme]}: {e}")
+        views.append(f'<div class="litbook-livefig-svg litbook-theme-{theme}" '
+                     f'data-theme="{theme}">{svg}</div>')
+    # The build's own data (for the values under the pointer before the
+    # first run): the columns the figure draws, in the program's format.
+    data = {}
+    outdir = os.path.join(build, "out", chapter)
+    wanted = {}
+    for el in manifest["elements"]:
+        wanted.setdefault(el["file"], [])
+        wanted[el["file"]] += [c for c in (el["x"], el["y"])
+                               if c not in wanted[el["file"]]]
+    for fname, cols in wanted.items():
+        path = os.path.join(outdir, fname)
+        if not os.path.exists(path):
+            raise LiveFigureError(f"live figure {chapter}/{figure}: {path} "
+                                  "is missing (did the example run?)")
+        if env is not None:
+            env.note_dependency(path)
+        data[fname] = data_columns(path, cols)
+    words = live_words(lang)
+    blob = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    blob = blob.replace("</", "<\\/")
+    return (
+        f'<figure class="litbook-livefig" lang="{html.escape(lang)}" '
+        f'data-live="{html.escape(json.dumps(manifest, sort_keys=True))}" '
+        f'data-words="{html.escape(json.dumps(words, ensure_ascii=False))}">'
+        f'<div class="litbook-livefig-plot" tabindex="0" role="group" '
+        f'aria-label="{html.escape(label)}" '
+        f'aria-describedby="{prefix_id(chapter, figure)}-hint">'
+        + "".join(views) + '</div>'
+        f'<p class="litbook-livefig-msg" role="status" hidden></p>'
+        f'<p class="litbook-livefig-readout" aria-live="polite" '
+        f'id="{prefix_id(chapter, figure)}-hint">'
+        f'{html.escape(words["hint"])}</p>'
+        f'<script type="application/json" class="litbook-livefig-data">'
+        f'{blob}</script></figure>')
+
+
+def prefix_id(chapter, figure):
+    return re.sub(r"[^A-Za-z0-9_-]", "_", f"lbl-{chapter}-{figure}")
+
+
+def data_columns(path, cols):
+    """The columns `cols` of a data file, as a data file."""
+    with open(path, encoding="utf-8") as f:
+        rows = [l.split() for l in f if l.strip() and not l.startswith("#")]
+    if not rows:
+        raise LiveFigureError(f"{path}: empty data file")
+    head = rows[0]
+    missing = [c for c in cols if c not in head]
+    if missing:
+        raise LiveFigureError(f"{path}: no column {', '.join(missing)}")
+    idx = [head.index(c) for c in cols]
+    return "\n".join(" ".join(r[i] for i in idx) for r in rows) + "\n"
+
+
+def add_livefig_js(app):
+    if app.builder.name in HTML_BUILDERS:
+        app.add_js_file("litbook_livefig.js", defer="defer")
+
+
 def setup(app):
     app.add_directive("fig", FigDirective)
     app.add_node(nodes.image, override=True,
@@ -246,4 +434,5 @@ def setup(app):
     app.add_node(figure_data_link, html=(visit_data_link_html, None),
                  **others)
     app.connect("doctree-resolved", add_data)
+    app.connect("builder-inited", add_livefig_js)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
