@@ -49,3 +49,13 @@ def test_every_word_is_translated(lang):
     missing = [f"{where}: {msgid!r}" for msgid, where in sorted(used_msgids().items())
                if msgid not in have]
     assert not missing, f"litbook/locale/{lang}.po lacks:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("lang", sorted(os.path.basename(p)[:-3] for p in glob.glob(os.path.join(LOCALE, "*.po"))))
+def test_no_message_is_defined_twice(lang):
+    # (Babel keeps the last of two definitions silently; msgfmt refuses them.)
+    import collections
+    with open(os.path.join(LOCALE, f"{lang}.po"), encoding="utf-8") as f:
+        ids = [l for l in f.read().split("\n") if l.startswith("msgid ")]
+    twice = [i for i, n in collections.Counter(ids).items() if n > 1]
+    assert not twice, f"litbook/locale/{lang}.po defines twice: {twice}"
