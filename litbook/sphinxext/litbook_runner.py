@@ -183,8 +183,11 @@ def nodes_for(directive, chapter, lang, expected_dir, figure_names):
     if figure_names:
         import litbook_figures
         for name in figure_names:
-            figures.append(litbook_figures.live_figure_html(
-                env, chapter, name, lang))
+            try:
+                figures.append(litbook_figures.live_figure_html(
+                    env, chapter, name, lang))
+            except litbook_figures.LiveFigureError as e:
+                raise directive.error(f"{env.docname}: :figures: {e}")
     raw = panel_html(chapter, lang, params, expected, module_uri, figures)
     out.append(nodes.raw("", raw, format="html"))
     return out

@@ -144,8 +144,7 @@ async function checkChapter({ context, base, lang, rel, sourceRoot, axeSource, r
           const slider = s.querySelector('.litbook-slider[data-for$="-w3"]');
           const t0 = performance.now();
           const n0 = window.litbookRunEvents;
-          slider.value = val;
-          slider.dispatchEvent(new Event('input', { bubbles: true }));
+          slider.value = val;  // (as when the reader lets go of it)
           slider.dispatchEvent(new Event('change', { bubbles: true }));
           while (window.litbookRunEvents === n0) await new Promise((r) => setTimeout(r, 1));
           await new Promise((r) => requestAnimationFrame(r));
