@@ -465,10 +465,10 @@ def read_conf(conf):
     """The litbook_code_languages of a Sphinx conf.py (run as Sphinx runs
     it: in its own directory)."""
     import runpy
-    here = os.getcwd()
+    here, path = os.getcwd(), os.path.abspath(conf)
     try:
-        os.chdir(os.path.dirname(os.path.abspath(conf)))
-        ns = runpy.run_path(os.path.abspath(conf))
+        os.chdir(os.path.dirname(path))
+        ns = runpy.run_path(path)
     except Exception as e:  # a conf.py that does not run
         raise Failure(f"{conf}: {type(e).__name__}: {e}")
     finally:

@@ -33,7 +33,7 @@ class ListingError(Exception):
 
 
 # The book's litbook_code_languages, checked (remember_config).
-CODE = {"dirs": {}, "root": ""}
+CODE = {"dirs": {}, "root": "", "gettext": False}
 
 
 def po_dir_of(path):
@@ -57,6 +57,11 @@ def source_lines(path, lang, source_lang, keep_markers, dirs=None,
     `root`: litbook_code_languages and the top of the book, by default
     the book's own)."""
     written_in, declared = code_language(path, source_lang, dirs, root)
+    if declared and CODE["gettext"]:
+        # Extracting the prose's messages (the gate, update-po): listings
+        # are not among them, and the gate checks these catalogues itself
+        # (so that update-po can fill in a new comment's entry).
+        lang = written_in
     po_dir = po_dir_of(path)
     if declared and po_dir is None and lang != written_in:
         po_dir = os.path.join(os.path.dirname(path), "locale")  # missing
@@ -83,6 +88,10 @@ def remember_config(app, config):
     except messages.Failure as e:
         raise ConfigError(str(e))
     CODE["root"] = root
+
+
+def remember_builder(app):
+    CODE["gettext"] = app.builder.name == "gettext"
 
 
 def markers_of(path):
@@ -164,6 +173,7 @@ def archive_file(config, lang):
 def setup(app):
     app.add_config_value("litbook_code_languages", {}, "env")
     app.connect("config-inited", remember_config)
+    app.connect("builder-inited", remember_builder)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("env-check-consistency", check_unused_markers)
