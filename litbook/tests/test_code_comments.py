@@ -207,3 +207,15 @@ def test_the_korean_book_shows_kernels_cpp_with_korean_comments():
     assert len(comments) >= 10
     assert all(any("\uac00" <= c <= "\ud7a3" for c in line)
                for line in comments), comments
+
+
+def test_the_gettext_build_shows_declared_sources_as_written(lib,
+                                                             monkeypatch):
+    """update-po extracts the prose with Sphinx's gettext builder before it
+    merges the code catalogues: a comment not yet in them must not stop
+    it (the gate checks the catalogues itself)."""
+    top, src = lib
+    monkeypatch.setitem(litbook_listings.CODE, "gettext", True)
+    lines = litbook_listings.source_lines(str(src), "ko", "ko", True,
+                                          {"src/lib": "en"}, str(top))
+    assert lines == LIBRARY.splitlines()
