@@ -19,6 +19,10 @@ language = "ko"
 root_doc = "index"
 exclude_patterns = ["_build", "locale"]
 
+# The library's comments are written in English (the chapters' programs
+# in the book's source language, Korean): the Korean book shows the
+# excerpts of src/nn with the comments of src/nn/locale/ko.po.
+litbook_code_languages = {"src/nn": "en"}
 # litbook: per-language titles (the languages are CMake's LITBOOK_LANGS).
 litbook_doxygen_project = "nn"
 # How the run-it box of each chapter says to build and run its example.

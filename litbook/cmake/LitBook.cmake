@@ -559,6 +559,31 @@ function(litbook_add_book)
        "${LITBOOK_DIR}/locale/*.po")
   list(APPEND doc_sources ${ext_sources} ${example_sources})
 
+  # The book's other sources in another language (conf.py's
+  # litbook_code_languages): the gate checks the comments of their
+  # excerpts in <dir>/locale/<lang>.po, and the books depend on both.
+  execute_process(
+    COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" code-dirs
+            --conf "${ARG_SOURCE_DIR}/conf.py" --root "${CMAKE_SOURCE_DIR}"
+    OUTPUT_VARIABLE code_dirs ERROR_VARIABLE code_err
+    RESULT_VARIABLE code_rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT code_rc EQUAL 0)
+    message(FATAL_ERROR "litbook: ${code_err}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+               "${ARG_SOURCE_DIR}/conf.py")
+  string(REPLACE "\n" ";" code_dirs "${code_dirs}")
+  set(code_args --root "${CMAKE_SOURCE_DIR}")
+  foreach(entry IN LISTS code_dirs)
+    string(REGEX REPLACE "=.*" "" code_dir "${entry}")
+    file(GLOB code_files CONFIGURE_DEPENDS
+         "${CMAKE_SOURCE_DIR}/${code_dir}/*.cpp"
+         "${CMAKE_SOURCE_DIR}/${code_dir}/*.hpp"
+         "${CMAKE_SOURCE_DIR}/${code_dir}/locale/*.po")
+    list(APPEND doc_sources ${code_files})
+    list(APPEND code_args --code "${entry}")
+  endforeach()
+
   # Doxygen, once per language (its text does not go through gettext).
   set(doxy_outputs "")
   if(ARG_DOXYGEN_INPUT)
@@ -651,34 +676,41 @@ function(litbook_add_book)
 
   # The translation gate: every message of every document translated, none
   # fuzzy, in every language but the source one.
+  get_property(wasm_stamps GLOBAL PROPERTY LITBOOK_WASM_STAMPS)
   set(gate "${B}/stamps/gate.stamp")
   add_custom_command(
     OUTPUT "${gate}"
     COMMAND ${_lb_guard} --
             ${_lb_env} "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
             --sphinx-build "${SPHINX_BUILD}" --srcdir "${ARG_SOURCE_DIR}"
-            --potdir "${B}/gettext" --langs ${LITBOOK_LANGS}
+            --potdir "${B}/gettext" --langs ${LITBOOK_LANGS} ${code_args}
             --stamp "${gate}" -- ${sphinx_common}
             -D "language=${source_lang}"
             -d "${B}/doctrees/gettext"
     DEPENDS ${doc_sources} ${po_all} ${mo_all} ${run_stamps}
-            ${doxy_${source_lang}}
+            ${doxy_${source_lang}} ${wasm_stamps}
             "${_lb_scripts}/i18n_gate.py"
     COMMENT "Translation gate: every message translated, none fuzzy"
     VERBATIM)
   add_custom_target(gate DEPENDS "${gate}")
   add_dependencies(gate doxygen locale ${chapter_targets})
+  # (the run-it boxes read the parameters the WebAssembly check writes)
+  get_property(wasm_targets GLOBAL PROPERTY LITBOOK_WASM_TARGETS)
+  if(wasm_targets)
+    add_dependencies(gate ${wasm_targets})
+  endif()
 
   # Refreshing the catalogues after editing the source text (authors).
   add_custom_target(update-po
     COMMAND ${_lb_env} "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
             --update --sphinx-build "${SPHINX_BUILD}"
             --srcdir "${ARG_SOURCE_DIR}" --potdir "${B}/gettext"
-            --langs ${LITBOOK_LANGS} -- ${sphinx_common}
+            --langs ${LITBOOK_LANGS} ${code_args} -- ${sphinx_common}
             -D "language=${source_lang}" -d "${B}/doctrees/gettext"
     COMMENT "Merging the new source text into the catalogues"
     VERBATIM)
-  add_dependencies(update-po doxygen locale ${chapter_targets})
+  add_dependencies(update-po doxygen locale ${chapter_targets}
+                   ${wasm_targets})
   # ... and the chapters' program catalogues (messages and comments).
   foreach(c IN LISTS chapters)
     get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})

@@ -2,7 +2,8 @@
 """The translation gate, and the catalogue update for authors.
 
   i18n_gate.py --sphinx-build S --srcdir DIR --potdir DIR --langs ko en \
-               [--stamp F] [--update] -- SPHINX-OPTIONS...
+               [--root TOP --code SRC=LANG...] [--stamp F] [--update] \
+               -- SPHINX-OPTIONS...
 
 Extracts the messages of the source language into fresh .pot files (Sphinx's
 gettext builder, one per document), then, for every other language, checks
@@ -11,6 +12,12 @@ translate every message (each untranslated, fuzzy or missing message is
 named) and be valid (msgfmt --check). No catalogue may exist for a document that is gone.
 With --update, merges the fresh .pot into the catalogues instead (msgmerge),
 creating missing ones; the author then translates and the gate passes.
+
+--code SRC=LANG (from conf.py's litbook_code_languages; SRC relative to
+--root): the comments inside the excerpt regions of SRC's sources are
+written in LANG; they are checked (or, with --update, merged) in the
+catalogues SRC/locale/<lang>.po of every other language of the book, as
+messages.py --regions does.
 """
 import argparse
 import json
@@ -18,6 +25,9 @@ import os
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import messages  # noqa: E402
 
 
 def run(cmd, **kw):
@@ -69,6 +79,37 @@ def pots(potdir):
     return sorted(out)
 
 
+def code_args(a, spec):
+    """messages.py's arguments for one --code SRC=LANG."""
+    d, sep, lang = spec.partition("=")
+    if not sep or not d or not lang:
+        sys.stderr.write(f"error: --code {spec!r}: SRC=LANG expected\n")
+        sys.exit(2)
+    src = os.path.join(a.root, d)
+    sources = sorted(os.path.join(src, f) for f in os.listdir(src)
+                     if f.endswith((".cpp", ".hpp")))
+    return argparse.Namespace(
+        source=sources, po_dir=os.path.join(src, "locale"), langs=a.langs,
+        source_lang=lang, regions=True, root=a.root,
+        project="litbook book")
+
+
+def code_catalogues(a):
+    """Checks (or updates) the catalogues of the --code sources; the
+    problems, one a line."""
+    errors = []
+    for spec in a.code:
+        m = code_args(a, spec)
+        try:
+            if not a.update:
+                messages.check(m)
+            elif len(messages.template_of(m)) or os.path.isdir(m.po_dir):
+                messages.update(m)
+        except messages.Failure as e:
+            errors += str(e).splitlines()
+    return errors
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sphinx-build", required=True)
@@ -77,6 +118,8 @@ def main():
     ap.add_argument("--langs", nargs="+", required=True)
     ap.add_argument("--stamp")
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--root", default=os.getcwd())
+    ap.add_argument("--code", action="append", default=[])
     ap.add_argument("sphinx_opts", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     opts = [o for o in a.sphinx_opts if o != "--"]
@@ -156,6 +199,7 @@ def main():
                             errors.append(
                                 f"{os.path.join(base, rel)}: catalogue of a "
                                 "document that does not exist")
+    errors += code_catalogues(a)
     if errors:
         sys.stderr.write("error: " + "\nerror: ".join(errors) + "\n")
         sys.exit(1)

@@ -12,6 +12,14 @@ it reach readers of the other languages through the chapter's catalogues,
   the end of a line of code (msgctxt "comment"). Excerpt markers
   (``// [name]``) are not comments to translate.
 
+The book's other sources that it excerpts (a library's, say) may be
+written in another language than the book (``litbook_code_languages`` in
+the book's conf.py: directory -> language of its comments). For those,
+``--regions --source-lang CODE`` limits the catalogues
+(``<dir>/locale/<lang>.po``, every book language but CODE) to the
+comments inside excerpt regions: what readers see; nothing else of the
+file is offered for translation, and no message literal.
+
 Subcommands
   update   merge the messages and comments of the sources into every
            non-source language's catalogue (new ones untranslated, changed
@@ -22,6 +30,8 @@ Subcommands
            messages and litbook's own words, for every language).
   reader   write the file a reader of one language gets: markers removed,
            comments in that language.
+  code-dirs  print the ``litbook_code_languages`` of a conf.py, one
+           ``dir=lang`` a line (for the build; a bad entry exits 2).
 """
 import argparse
 import os
@@ -35,6 +45,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LITBOOK_LOCALE = os.path.join(HERE, "..", "locale")
 COMMENT_CTX = "comment"
 MARKER = re.compile(r"^\s*//\s*\[/?[A-Za-z0-9_-]+\]\s*$")
+REGION = re.compile(r"^\s*//\s*\[(/?)([A-Za-z0-9_-]+)\]\s*$")
 LINE_COMMENT = re.compile(r"^(\s*)//\s?(.*)$")
 CALL = re.compile(r"(?:(?<=[.>])(?:tr|print|println)|(?<![\w:])msg"
                   r"|litbook::msg)\s*\(\s*(?=\")")
@@ -114,6 +125,31 @@ def comments(lines):
         i += 1
 
 
+def regions(lines):
+    """The indices of the lines inside excerpt regions (between a
+    ``// [name]`` and its ``// [/name]``)."""
+    inside, opened = set(), {}
+    for i, line in enumerate(lines):
+        m = REGION.match(line)
+        if not m:
+            continue
+        if m.group(1):
+            if m.group(2) in opened:
+                inside.update(range(opened.pop(m.group(2)) + 1, i))
+        else:
+            opened.setdefault(m.group(2), i)
+    return inside
+
+
+def shown_comments(lines, regions_only):
+    """comments(lines), only those inside excerpt regions if
+    regions_only."""
+    shown = regions(lines) if regions_only else None
+    for c in comments(lines):
+        if shown is None or c[0] in shown:
+            yield c
+
+
 def literal_run(text, pos):
     """The adjacent string literals at `pos`: (their contents, the end of
     the run, the white space after the last one)."""
@@ -139,17 +175,19 @@ def has_letters(s):
     return any(c.isalpha() for c in FIELD.sub("", s))
 
 
-def extract(sources, root):
-    """The template catalogue of the given sources."""
+def extract(sources, root, regions_only=False):
+    """The template catalogue of the given sources (with regions_only,
+    the comments inside excerpt regions, and no messages)."""
     cat = Catalog(fuzzy=False)
     for src in sources:
         rel = os.path.relpath(src, root) if root else os.path.basename(src)
         with open(src, encoding="utf-8") as f:
             text = f.read()
-        for line, msgid in messages(src, text):
+        for line, msgid in ([] if regions_only else messages(src, text)):
             if has_letters(msgid):
                 cat.add(msgid, locations=[(rel, line)])
-        for first, _, _, comment, _ in comments(text.splitlines()):
+        for first, _, _, comment, _ in shown_comments(text.splitlines(),
+                                                      regions_only):
             if has_letters(comment):
                 cat.add(comment, locations=[(rel, first + 1)],
                         context=COMMENT_CTX)
@@ -175,10 +213,28 @@ def write_po(path, cat):
     os.replace(tmp, path)
 
 
+def code_lang(a):
+    """The language the sources are written in: --source-lang, or the
+    book's source language (the first)."""
+    return getattr(a, "source_lang", None) or a.langs[0]
+
+
+def target_langs(a):
+    """The languages that need a catalogue: every other one."""
+    return [lang for lang in a.langs if lang != code_lang(a)]
+
+
+def template_of(a):
+    return extract(a.source, a.root, getattr(a, "regions", False))
+
+
 def update(a):
-    template = extract(a.source, a.root)
+    template = template_of(a)
     os.makedirs(a.po_dir, exist_ok=True)
-    for lang in a.langs[1:]:
+    what = ("comments of the excerpts of the sources"
+            if getattr(a, "regions", False)
+            else "messages and comments of the example programs")
+    for lang in target_langs(a):
         path = po_path(a.po_dir, lang)
         cat = read_po(path, lang)
         if cat is None:
@@ -189,8 +245,7 @@ def update(a):
         cat.revision_date = created
         cat.language_team = None
         cat.last_translator = None
-        cat.header_comment = (f"# {lang} messages and comments of the "
-                              "example programs beside this folder.\n"
+        cat.header_comment = (f"# {lang} {what} beside this folder.\n"
                               "# Kept up to date by the update-po target; "
                               "translate every entry.")
         write_po(path, cat)
@@ -199,10 +254,10 @@ def update(a):
 
 
 def check(a):
-    template = extract(a.source, a.root)
+    template = template_of(a)
     problems = []
     tables = {}
-    for lang in a.langs[1:]:
+    for lang in target_langs(a):
         path = po_path(a.po_dir, lang)
         cat = read_po(path, lang)
         table = {}
@@ -327,24 +382,29 @@ def compile_table(a):
         os.replace(a.out + ".tmp", a.out)
 
 
-def reader_text(source, po_dir, lang, source_lang, keep_markers=False):
+def reader_text(source, po_dir, lang, source_lang, keep_markers=False,
+                regions_only=False):
     """The source as a reader of `lang` gets it: comments in that language
-    and, unless keep_markers, no excerpt markers."""
+    (with regions_only, those inside excerpt regions; the others and the
+    message literals stay as written) and, unless keep_markers, no
+    excerpt markers."""
     with open(source, encoding="utf-8") as f:
         lines = f.read().splitlines()
-    table = {}
+    table, messages_of = {}, {}
     if lang != source_lang:
         cat = read_po(po_path(po_dir, lang), lang)
         if cat is None:
-            raise Failure(f"{po_path(po_dir, lang)}: missing")
+            raise Failure(f"{po_path(po_dir, lang)}: missing (run the "
+                          "update-po target)")
         table = {m.id: m.string for m in cat
                  if m.context == COMMENT_CTX and m.string and not m.fuzzy}
+        if not regions_only:
+            messages_of = {m.id: m.string for m in cat
+                           if m.context is None and m.string
+                           and not m.fuzzy}
     out = list(lines)
-    messages_of = {}
-    if lang != source_lang:
-        messages_of = {m.id: m.string for m in cat
-                       if m.context is None and m.string and not m.fuzzy}
-    for first, last, lead, text, trailing in comments(lines):
+    for first, last, lead, text, trailing in shown_comments(lines,
+                                                            regions_only):
         if lang == source_lang or not has_letters(text):
             continue
         if text not in table:
@@ -365,6 +425,55 @@ def reader_text(source, po_dir, lang, source_lang, keep_markers=False):
                                   po_path(po_dir, lang))
     return flat if keep_markers else [l for l in flat
                                       if not MARKER.match(l)]
+
+
+LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*$")
+
+
+def code_dirs(setting, root, where="litbook_code_languages"):
+    """A book's ``litbook_code_languages`` checked: {directory relative to
+    the top of the book: language its sources' comments are written in}.
+    Raises Failure naming the bad entry."""
+    if not isinstance(setting, dict):
+        raise Failure(f"{where}: a dict {{directory: language}} is "
+                      f"expected, not {setting!r}")
+    out = {}
+    for d, lang in setting.items():
+        if not isinstance(d, str) or not isinstance(lang, str) \
+                or not LANG_CODE.match(lang):
+            raise Failure(f"{where}: {d!r}: {lang!r} is not a language "
+                          "code")
+        rel = os.path.normpath(d)
+        if os.path.isabs(rel) or rel.startswith(".."):
+            raise Failure(f"{where}: {d!r} is not a directory inside the "
+                          "book")
+        if not os.path.isdir(os.path.join(root, rel)):
+            raise Failure(f"{where}: {d!r}: no such directory in {root}")
+        out[rel] = lang
+    return out
+
+
+def code_language_of(path, root, dirs):
+    """The language `path`'s comments are written in if its directory is
+    one of `dirs` (code_dirs()), else None (the book's source
+    language)."""
+    rel = os.path.relpath(os.path.dirname(os.path.abspath(path)), root)
+    return dirs.get(os.path.normpath(rel))
+
+
+def read_conf(conf):
+    """The litbook_code_languages of a Sphinx conf.py (run as Sphinx runs
+    it: in its own directory)."""
+    import runpy
+    here, path = os.getcwd(), os.path.abspath(conf)
+    try:
+        os.chdir(os.path.dirname(path))
+        ns = runpy.run_path(path)
+    except Exception as e:  # a conf.py that does not run
+        raise Failure(f"{conf}: {type(e).__name__}: {e}")
+    finally:
+        os.chdir(here)
+    return ns.get("litbook_code_languages", {})
 
 
 def translate_literals(lines, table, source, po):
@@ -389,11 +498,30 @@ def translate_literals(lines, table, source, po):
 
 
 def main():
+    if sys.argv[1:2] == ["code-dirs"]:
+        ap = argparse.ArgumentParser(prog="messages.py code-dirs")
+        ap.add_argument("--conf", required=True)
+        ap.add_argument("--root", required=True)
+        a = ap.parse_args(sys.argv[2:])
+        try:
+            dirs = code_dirs(read_conf(a.conf), a.root,
+                             f"{a.conf}: litbook_code_languages")
+        except Failure as e:
+            print(f"error: {e}", file=sys.stderr)
+            sys.exit(2)
+        for d, lang in sorted(dirs.items()):
+            print(f"{d}={lang}")
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("mode", choices=["update", "check", "compile", "reader"])
     ap.add_argument("--source", nargs="+", required=True)
     ap.add_argument("--po-dir", required=True)
     ap.add_argument("--langs", nargs="+", required=True)
+    ap.add_argument("--source-lang", help="the language the sources are "
+                    "written in (default: the first of --langs)")
+    ap.add_argument("--regions", action="store_true",
+                    help="only the comments inside excerpt regions, no "
+                    "messages (a library's sources the book excerpts)")
     ap.add_argument("--root", help="paths in the catalogues are relative "
                     "to it")
     ap.add_argument("--project", default="litbook book")
@@ -402,6 +530,9 @@ def main():
     ap.add_argument("--legacy", action="store_true",
                     help="compile: the example has no catalogues yet")
     a = ap.parse_args()
+    if a.regions and a.mode == "compile":
+        ap.error("--regions: sources outside the chapters have no "
+                 "message table")
     try:
         if a.mode == "update":
             update(a)
@@ -411,7 +542,8 @@ def main():
             compile_table(a)
         else:
             text = "\n".join(reader_text(a.source[0], a.po_dir, a.lang,
-                                         a.langs[0])) + "\n"
+                                         code_lang(a),
+                                         regions_only=a.regions)) + "\n"
             with open(a.out + ".tmp", "w", encoding="utf-8") as f:
                 f.write(text)
             os.replace(a.out + ".tmp", a.out)

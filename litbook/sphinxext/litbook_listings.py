@@ -6,6 +6,14 @@ box offers have their comments taken from the chapter's catalogue
 (``chapters/<chapter>/locale/<lang>.po``, see litbook/scripts/messages.py),
 and the downloaded file has no excerpt markers.
 
+The book's other sources (a library's, say) may be written in another
+language: ``litbook_code_languages = {"src/nn": "en"}`` in conf.py says
+that the comments of the files in src/nn are English. Their excerpts show
+those comments as written to readers of that language, and from
+``src/nn/locale/<lang>.po`` to every other reader (the comments inside
+excerpt regions only: messages.py --regions). A file in no such directory
+is in the book's source language.
+
 Every excerpt marker of a file the book excerpts must be used by some
 excerpt: an unused one fails the build (it is a listing nobody sees).
 """
@@ -24,26 +32,66 @@ class ListingError(Exception):
     pass
 
 
+# The book's litbook_code_languages, checked (remember_config).
+CODE = {"dirs": {}, "root": "", "gettext": False}
+
+
 def po_dir_of(path):
-    """The catalogue folder of a chapter's source, or None (a file with no
-    catalogue keeps its comments in every language)."""
+    """The catalogue folder of a source, or None."""
     d = os.path.join(os.path.dirname(path), "locale")
     return d if os.path.isdir(d) else None
 
 
-def source_lines(path, lang, source_lang, keep_markers):
-    """The lines of `path` as a reader of `lang` sees them."""
+def code_language(path, source_lang, dirs=None, root=None):
+    """(the language `path`'s comments are written in, whether it is a
+    declared source outside the chapters)."""
+    dirs = CODE["dirs"] if dirs is None else dirs
+    root = CODE["root"] if root is None else root
+    code = messages.code_language_of(path, root, dirs) if dirs else None
+    return (code, True) if code else (source_lang, False)
+
+
+def source_lines(path, lang, source_lang, keep_markers, dirs=None,
+                 root=None):
+    """The lines of `path` as a reader of `lang` sees them (`dirs` and
+    `root`: litbook_code_languages and the top of the book, by default
+    the book's own)."""
+    written_in, declared = code_language(path, source_lang, dirs, root)
+    if declared and CODE["gettext"]:
+        # Extracting the prose's messages (the gate, update-po): listings
+        # are not among them, and the gate checks these catalogues itself
+        # (so that update-po can fill in a new comment's entry).
+        lang = written_in
     po_dir = po_dir_of(path)
+    if declared and po_dir is None and lang != written_in:
+        po_dir = os.path.join(os.path.dirname(path), "locale")  # missing
     if po_dir is None or not path.endswith((".cpp", ".hpp")):
         with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
         return lines if keep_markers else [l for l in lines
                                            if not MARKER.match(l)]
     try:
-        return messages.reader_text(path, po_dir, lang, source_lang,
-                                    keep_markers=keep_markers)
+        return messages.reader_text(path, po_dir, lang, written_in,
+                                    keep_markers=keep_markers,
+                                    regions_only=declared)
     except messages.Failure as e:
         raise ListingError(str(e))
+
+
+def remember_config(app, config):
+    """Checks litbook_code_languages (a bad entry fails the build)."""
+    from sphinx.errors import ConfigError
+    root = config.litbook_source_root or os.path.dirname(app.confdir)
+    try:
+        CODE["dirs"] = messages.code_dirs(config.litbook_code_languages,
+                                          root)
+    except messages.Failure as e:
+        raise ConfigError(str(e))
+    CODE["root"] = root
+
+
+def remember_builder(app):
+    CODE["gettext"] = app.builder.name == "gettext"
 
 
 def markers_of(path):
@@ -55,6 +103,11 @@ def markers_of(path):
 def note_excerpt(env, path, marker):
     used = env.__dict__.setdefault("litbook_excerpts", {})
     used.setdefault(env.docname, set()).add((path, marker))
+    # the listing changes with the catalogue it was translated from
+    po_dir = po_dir_of(path)
+    lang = env.config.language
+    if po_dir and os.path.exists(messages.po_path(po_dir, lang)):
+        env.note_dependency(messages.po_path(po_dir, lang))
 
 
 def purge_doc(app, env, docname):
@@ -118,6 +171,9 @@ def archive_file(config, lang):
 
 
 def setup(app):
+    app.add_config_value("litbook_code_languages", {}, "env")
+    app.connect("config-inited", remember_config)
+    app.connect("builder-inited", remember_builder)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("env-check-consistency", check_unused_markers)

@@ -11,8 +11,9 @@
 // contracts a multiply and an add into one (this file is compiled with
 // -ffp-contract=off); the only fused multiply-adds are the explicit
 // fmadd() calls, each rounded once, the same on every instruction set
-// (the FMA instruction where the CPU has it, the C library's fma
-// elsewhere).
+// (the FMA instruction where the CPU has it; elsewhere, float lanes
+// from double arithmetic rounded to odd, and the C library's fma for
+// double lanes: see detail/simd.hpp).
 #include "nn/kernels.hpp"
 
 #include "nn/detail/simd.hpp"
