@@ -676,7 +676,6 @@ function(litbook_add_book)
 
   # The translation gate: every message of every document translated, none
   # fuzzy, in every language but the source one.
-  get_property(wasm_stamps GLOBAL PROPERTY LITBOOK_WASM_STAMPS)
   set(gate "${B}/stamps/gate.stamp")
   add_custom_command(
     OUTPUT "${gate}"
@@ -688,17 +687,12 @@ function(litbook_add_book)
             -D "language=${source_lang}"
             -d "${B}/doctrees/gettext"
     DEPENDS ${doc_sources} ${po_all} ${mo_all} ${run_stamps}
-            ${doxy_${source_lang}} ${wasm_stamps}
+            ${doxy_${source_lang}}
             "${_lb_scripts}/i18n_gate.py"
     COMMENT "Translation gate: every message translated, none fuzzy"
     VERBATIM)
   add_custom_target(gate DEPENDS "${gate}")
   add_dependencies(gate doxygen locale ${chapter_targets})
-  # (the run-it boxes read the parameters the WebAssembly check writes)
-  get_property(wasm_targets GLOBAL PROPERTY LITBOOK_WASM_TARGETS)
-  if(wasm_targets)
-    add_dependencies(gate ${wasm_targets})
-  endif()
 
   # Refreshing the catalogues after editing the source text (authors).
   add_custom_target(update-po
@@ -709,8 +703,7 @@ function(litbook_add_book)
             -D "language=${source_lang}" -d "${B}/doctrees/gettext"
     COMMENT "Merging the new source text into the catalogues"
     VERBATIM)
-  add_dependencies(update-po doxygen locale ${chapter_targets}
-                   ${wasm_targets})
+  add_dependencies(update-po doxygen locale ${chapter_targets})
   # ... and the chapters' program catalogues (messages and comments).
   foreach(c IN LISTS chapters)
     get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})
