@@ -698,6 +698,7 @@ def setup(app):
     app.add_config_value("litbook_html_only", [], "env")
     app.add_config_value("litbook_latex_fonts", [], "env")
     app.setup_extension("litbook_figures")  # .. fig:: (litbook_figures.py)
+    app.setup_extension("litbook_terms")  # the terms (litbook_terms.py)
     app.add_role("val", val_role)
     app.add_role("chapter", chapter_role)
     app.add_node(chapter_ref)
