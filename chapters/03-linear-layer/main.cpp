@@ -142,14 +142,14 @@ void compare_with_pytorch_f64(litbook::Example& ex,
 }
 
 // [small]
-// 배치 5개에서의 희소성과 범위: ReLU는 정확한 0을 내고 시그모이드는
+// 표본 5개인 배치의 희소성과 범위: ReLU는 정확한 0을 내고 시그모이드는
 // 그러지 않습니다.
 void sparsity_of_the_small_batch(litbook::Example& ex, const Outputs& out) {
   const long n = static_cast<long>(out.z.size());
   const long zeros = count_zeros(out.relu);
   const long sig_zeros = count_zeros(out.sigmoid);
   const double pct = 100.0 * zeros / n;
-  ex.println("\n배치 5개에서");
+  ex.println("\n표본 5개인 배치에서");
   ex.println("  ReLU 출력 가운데 정확히 0인 것: {} / {} ({:.1f}%)", zeros, n,
              pct);
   ex.println("  sigmoid 출력 가운데 정확히 0인 것: {} / {}", sig_zeros, n);
@@ -177,7 +177,7 @@ void sparsity_of_the_small_batch(litbook::Example& ex, const Outputs& out) {
 }
 
 // [large]
-// 큰 배치: 표준정규분포에서 뽑은 입력과, PyTorch의 기본 초기화를 따르는
+// 큰 배치: 표준 정규 분포에서 뽑은 입력과, PyTorch의 기본 초기화를 따르는
 // 같은 모양의 층.
 Outputs a_large_batch(litbook::Example& ex, std::uint64_t seed, long n) {
   nn::Generator gen(seed);

@@ -1,7 +1,7 @@
 // 4장: Leaky ReLU와 PReLU.
 //
 // [-5, 5] 구간에서 ReLU 계열을 표본 추출하고, 3장의 배치에 Leaky ReLU와
-// PReLU를 적용해 PyTorch와 비교합니다. 죽은 ReLU 유닛에는 기울기가 흐르지
+// PReLU를 적용해 PyTorch와 비교합니다. 죽은 ReLU 유닛에는 그래디언트가 흐르지
 // 않지만 두 변형은 계속 배운다는 것을 보이고, 큰 학습률로 학습한 층에서
 // 조용한 유닛을 세고, 마지막으로 PReLU가 기울기를 배우게 합니다.
 #include "../03-linear-layer/torch_capture.hpp"
@@ -150,7 +150,7 @@ struct Activation {
     if (kind == Act::leaky) {
       nn::leaky_relu_grad<double>(cview(z), view(grad_z), slope);
     }
-    return grad_y.cwiseProduct(grad_z);  // 연쇄 법칙: 기울기끼리 곱합니다
+    return grad_y.cwiseProduct(grad_z);  // 연쇄 법칙: 도함수를 곱합니다
   }
 };
 // [/activation]
@@ -175,8 +175,8 @@ DeadUnit make_dead_unit(double bias) {
 // [/dead-setup]
 
 // [dead-train]
-// 평균제곱오차가 줄도록 유닛을 SGD로 한 단계 학습합니다. 활성화 함수의
-// 기울기가 연쇄 법칙으로 가중치의 기울기에 곱해집니다.
+// 평균 제곱 오차가 줄도록 유닛을 SGD로 한 단계 학습합니다. 활성화 함수의
+// 기울기가 연쇄 법칙으로 가중치의 그래디언트에 곱해집니다.
 void sgd_step(const DeadUnit& d, nn::Linear& u, Activation& act, double lr) {
   const nn::Matrix z = u.forward(d.x);
   const nn::Matrix y = act.forward(z);
@@ -200,7 +200,7 @@ int steps_until_it_fires(const DeadUnit& d, Activation act, double lr,
 // [/dead-train]
 
 // [dead]
-// 같은 유닛을 한 활성화 함수로 학습시켜, 첫 단계의 기울기, `steps` 단계
+// 같은 유닛을 한 활성화 함수로 학습시켜, 첫 단계의 그래디언트, `steps` 단계
 // 동안 움직인 양, 다시 켜지기까지의 단계 수를 잽니다.
 struct DeadResult {
   double grad, dw, db;

@@ -16,7 +16,7 @@
 #include <vector>
 
 // [params]
-// 기본값은 원래 글의 매개변수입니다. --w3 -20처럼 바꿔 실행할 수 있습니다.
+// 기본값은 원문의 매개변수입니다. --w3 -20처럼 바꿔 실행할 수 있습니다.
 std::vector<litbook::Param> parameters() {
   using litbook::msg, litbook::number;
   return {
@@ -47,7 +47,7 @@ Params read_params(const litbook::Example& ex) {
           ex.number("b3")};
 }
 
-// 매개변수를 출력하고, 본문의 표가 원래 글의 표기로 인용하게 합니다.
+// 매개변수를 출력하고, 본문의 표가 원문의 표기로 인용하게 합니다.
 void print_parameters(litbook::Example& ex, const Params& p) {
   ex.println("매개변수");
   using Align = litbook::TextTable::Align;
@@ -93,7 +93,7 @@ Stages forward(const Params& p, double x) {
 // [/forward]
 
 // [step1]
-// 1단계: 원래 글이 든 네 투여량에서 위쪽 노드와 그 ReLU
+// 1단계: 원문이 든 네 투여량에서 위쪽 노드와 그 ReLU
 void step1_top_node(litbook::Example& ex, const Params& p) {
   const double doses[] = {0.0, 0.2, 0.6, 1.0};
   ex.println("\n1단계: 위쪽 노드");
@@ -361,7 +361,7 @@ void print_grid(litbook::Example& ex, const std::string& key,
 }
 
 // [art-gap]
-// 원래 글의 격자(점 100개)는 꺾이는 점 양옆의 두 점만 봅니다.
+// 원문의 격자(점 100개)는 꺾이는 점 양옆의 두 점만 봅니다.
 void around_the_kink(litbook::Example& ex, const Params& p, double kink,
                      const Point& top, const GridView& art) {
   const double step = 1.0 / 99;
@@ -393,7 +393,7 @@ void around_the_kink(litbook::Example& ex, const Params& p, double kink,
 }
 // [/art-gap]
 
-// 그림의 데이터: 이 장의 격자에서 모든 단계, 원래 글의 격자에서 출력,
+// 그림의 데이터: 이 장의 격자에서 모든 단계, 원문의 격자에서 출력,
 // 출력이 꺾이는 점들(정확한 모양), 꼭대기
 void figure_data(litbook::Example& ex, const Params& p,
                  const std::vector<double>& xs, const std::vector<Piece>& ps,

@@ -28,7 +28,7 @@ using nn::Matrix;
 using nn::Vector;
 
 // [helpers]
-// 표준정규분포에서 뽑은 배치(표본이 행입니다).
+// 표준 정규 분포에서 뽑은 배치(표본이 행입니다).
 Matrix standard_normal(int rows, int cols, nn::Generator& gen) {
   Matrix m(rows, cols);
   for (int i = 0; i < rows; ++i) {

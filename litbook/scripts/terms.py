@@ -152,8 +152,40 @@ def findings(terms, lang, text, allowed=()):
     for start, end, variant, term in spans:
         if all(end <= a or start >= b for a, b, _, _ in taken):
             taken.append((start, end, variant, term))
-    for _, _, variant, term in sorted(taken, key=lambda s: s[0]):
-        yield variant, term
+    for start, _, variant, term in sorted(taken, key=lambda s: s[0]):
+        yield start, variant, term
+
+
+def paragraphs(texts):
+    """Joins the lines of each paragraph (consecutive line numbers, the
+    same exceptions) with spaces, so that a term broken over two lines is
+    found: yields (line numbers with their offsets, text, allowed)."""
+    group = []
+
+    def flush():
+        if group:
+            offsets, parts, pos = [], [], 0
+            for n, text, _ in group:
+                offsets.append((pos, n))
+                parts.append(text)
+                pos += len(text) + 1
+            yield offsets, " ".join(parts), group[0][2]
+    for n, text, allowed in texts:
+        if group and (n != group[-1][0] + 1 or allowed != group[-1][2]):
+            yield from flush()
+            group = []
+        group.append((n, text, allowed))
+    yield from flush()
+
+
+def one_by_one(texts):
+    """Each text on its own (catalogue entries, table rows)."""
+    for n, text, allowed in texts:
+        yield [(0, n)], text, allowed
+
+
+def line_at(offsets, pos):
+    return [n for start, n in offsets if start <= pos][-1]
 
 
 # Where the texts are: each reader yields (line, text, allowed variants).
@@ -248,16 +280,16 @@ def sources(root, docs, lang, source_lang):
     if lang == source_lang:
         for p in files(f"{docs}/**/*.rst"):
             if f"{os.sep}_build{os.sep}" not in p:
-                yield p, rst_prose(p)
+                yield p, paragraphs(rst_prose(p))
         for p in files("chapters/*/*.cpp", "chapters/*/*.hpp"):
-            yield p, cpp_texts(p)
+            yield p, paragraphs(cpp_texts(p))
     else:
         for p in files(f"{docs}/locale/{lang}/LC_MESSAGES/**/*.po"):
-            yield p, po_entries(p, rst=True)
+            yield p, one_by_one(po_entries(p, rst=True))
         for p in files(f"chapters/*/locale/{lang}.po"):
-            yield p, po_entries(p, rst=False)
+            yield p, one_by_one(po_entries(p, rst=False))
     for p in files("figures/*.labels.tsv"):
-        yield p, label_texts(p, lang)
+        yield p, one_by_one(label_texts(p, lang))
 
 
 def check(root, table, langs, source_lang, docs="docs", only=None):
@@ -268,8 +300,10 @@ def check(root, table, langs, source_lang, docs="docs", only=None):
     for lang in (only or langs):
         for path, texts in sources(root, docs, lang, source_lang):
             rel = os.path.relpath(path, root)
-            for n, text, allowed in texts:
-                for variant, term in findings(terms, lang, text, allowed):
+            for offsets, text, allowed in texts:
+                for pos, variant, term in findings(terms, lang, text,
+                                                   allowed):
+                    n = line_at(offsets, pos)
                     out.append(f"{rel}:{n}: '{variant}' is a rejected "
                                f"variant of '{term.words[lang]}' "
                                f"({os.path.basename(table)}:{term.line})")

@@ -181,3 +181,19 @@ def test_the_longer_variant_wins_where_both_start_together(tmp_path):
     assert run(root) == [
         "docs/a.rst:1: '뉴런 층' is a rejected variant of '유닛 층' "
         "(terms.tsv:7)"]
+
+
+def test_a_variant_broken_over_two_lines_is_found_on_its_first(tmp_path):
+    root = book(tmp_path, {"docs/a.rst": "첫 줄입니다.\n\n이 문단의 평균 제곱\n"
+                           "오차가 아니라 죽은\n뉴런입니다.\n"})
+    assert run(root) == [
+        "docs/a.rst:4: '죽은 뉴런' is a rejected variant of '죽은 유닛' "
+        "(terms.tsv:4)"]
+
+
+def test_label_rows_are_not_joined(tmp_path):
+    root = book(tmp_path, {"figures/01-a.labels.tsv":
+                           "key\tko\ten\nx\t죽은\tdead\ny\t뉴런\tunit\n"})
+    assert run(root) == [
+        "figures/01-a.labels.tsv:3: '뉴런' is a rejected variant of '유닛' "
+        "(terms.tsv:3)"]
