@@ -112,6 +112,11 @@ void on_the_batch_of_chapter_3(litbook::Example& ex) {
   ex.value("same-prelu", "{}", same_prelu);
   ex.value("diff-leaky", "{:.3g}", diff_leaky);
   ex.value("diff-prelu", "{:.3g}", diff_prelu);
+  // 본문이 인용하는 판정: 모든 값이 같으면 그렇다고 말합니다.
+  ex.value("torch-agree", "{}",
+           same_leaky == cells && same_prelu == cells
+               ? litbook::msg("모두 PyTorch와 비트까지 같습니다")
+               : litbook::msg("모두 PyTorch와 같지는 않습니다"));
   ex.value("cells", "{}", cells);
   ex.value("negatives", "{}", negatives);
   ex.value("leaky-min", "{:.4f}", leaky.minCoeff());
@@ -255,6 +260,10 @@ void a_dead_unit(litbook::Example& ex, const std::vector<Activation>& acts) {
   fmt::print("{}", moved.text());
   ex.println("  ReLU 유닛의 가중치와 편향이 비트까지 그대로인가: {}",
              relu_unchanged ? ex.tr("예") : ex.tr("아니요"));
+  ex.value("relu-unchanged", "{}",
+           relu_unchanged
+               ? litbook::msg("가중치와 편향이 비트 하나 다르지 않습니다")
+               : litbook::msg("가중치와 편향이 움직였습니다"));
   ex.println("  (SGD 단계 {}, lr = {:g}; PReLU의 α는 {:g}로 고정)", steps,
              lr, ex.number("prelu-alpha"));
   ex.println("  어느 표본에서든 다시 0보다 커지기까지의 단계");
@@ -341,6 +350,10 @@ void silent_units_in_a_layer(litbook::Example& ex,
   }
   fmt::print("{}", t.text("    "));
   ex.value("silent-before", "{}", before);
+  ex.value("silent-before-none", "{}",
+           before == 0
+               ? litbook::msg("학습 전에는 조용한 유닛이 하나도 없었습니다")
+               : litbook::msg("학습 전에도 조용한 유닛이 있었습니다"));
   ex.value("hidden-units", "{}", units);
   ex.value("layer-samples", "{}", net.x.rows());
 }

@@ -163,6 +163,9 @@ void bottom_node_without_relu(litbook::Example& ex, const Params& p,
            changed);
   ex.println(" (z2의 최솟값: {})", litbook::format("{:.2f}", z2_min));
   ex.value("bottom-relu-changed", "{}", changed);
+  ex.value("bottom-relu-none", "{}",
+           changed == 0 ? litbook::msg("값이 달라지는 점은 하나도 없습니다")
+                        : litbook::msg("값이 달라지는 점이 있습니다"));
   ex.value("z2-min", "{:.2f}", z2_min);
 }
 // [/bottom-relu]
@@ -453,6 +456,10 @@ int main(int argc, char** argv) {
   const GridView own = view(p, xs, kink, pos);
   print_grid(ex, "art", art);
   print_grid(ex, "own", own);
+  ex.value("disagree-none", "{}",
+           art.disagree == 0 && own.disagree == 0
+               ? litbook::msg("두 격자 모두 어긋나는 점이 하나도 없습니다")
+               : litbook::msg("어긋나는 점이 있는 격자가 있습니다"));
   around_the_kink(ex, p, kink, top, art);
 
   figure_data(ex, p, xs, ps, top);

@@ -341,6 +341,10 @@ void compare_curves(litbook::Example& ex, const Run& run) {
   ex.value("learned-at-3quarter", "{:.3f}", b_learned(1));
   ex.value("article-at-quarter", "{:.3f}", b_hand(0));
   ex.value("article-at-3quarter", "{:.3f}", b_hand(1));
+  ex.value("article-between", "{}",
+           b_hand(0) == 0 && b_hand(1) == 0
+               ? litbook::msg("모두 0이고")
+               : litbook::msg("0이 아닌 값을 내고"));
   ex.value("article-pos-lo", "{:.3f}", lo);
   ex.value("article-pos-hi", "{:.3f}", hi);
   ex.value("grid-step", "{:g}", gx(1) - gx(0));
@@ -394,6 +398,10 @@ void record_dead_run(litbook::Example& ex, const Matrix& x, const Net& stuck,
   ex.value("stuck-b2", "{:.2f}", p_stuck[3]);
   ex.value("dead-start-w2", "{:.2f}", start[2]);
   ex.value("dead-start-b2", "{:.2f}", start[3]);
+  ex.value("dead-moved", "{}",
+           p_stuck[2] == start[2] && p_stuck[3] == start[3]
+               ? litbook::msg("한 자리도 움직이지 않았습니다")
+               : litbook::msg("조금 움직였습니다"));
   ex.value("leaky-kink-1", "{:.3f}", -p_leaky[1] / p_leaky[0]);
   ex.value("leaky-kink-2", "{:.3f}", -p_leaky[3] / p_leaky[2]);
   ex.value("stuck-loss", "{:.2e}", stuck_losses.back());
@@ -401,6 +409,12 @@ void record_dead_run(litbook::Example& ex, const Matrix& x, const Net& stuck,
   ex.value("leaky-loss", "{:.2e}", leaky_losses.back());
   ex.value("stuck-dead-end", "{}", dead_units(stuck, x));
   ex.value("leaky-dead-end", "{}", dead_units(leaky, x));
+  ex.value("leaky-dead-end-none", "{}",
+           dead_units(leaky, x) == 0
+               ? litbook::msg("끝난 뒤에는 세 점 모두에서 음수인 유닛이 "
+                              "하나도 없고")
+               : litbook::msg("끝난 뒤에도 세 점 모두에서 음수인 유닛이 "
+                              "남고"));
   // Leaky ReLU의 손실이 처음으로 0.01 아래로 내려가는 단계(없으면 -1).
   const double escape_loss = 0.01;
   const auto below = std::find_if(leaky_losses.begin(), leaky_losses.end(),
@@ -503,6 +517,11 @@ void print_census(litbook::Example& ex, const std::array<Count, 3>& counts,
              counts[way].straight);
     ex.value(fmt::format("{}-other", ways[way]), "{}", counts[way].other);
   }
+  const int relu_fit = counts[0].fit, leaky_fit = counts[1].fit;
+  ex.value("leaky-fit-vs-relu", "{}",
+           leaky_fit == relu_fit  ? litbook::msg("ReLU와 같습니다")
+           : leaky_fit > relu_fit ? litbook::msg("ReLU보다 많습니다")
+                                  : litbook::msg("ReLU보다 적습니다"));
   ex.value("bias", "{:g}", kBias);
   ex.value("first-fit", "{}", first_fit);
   ex.value("output-dead", "{}", output_dead);
