@@ -347,6 +347,9 @@ void silent_units_in_a_layer(litbook::Example& ex,
            fmt::format("{:2} / {} -> {:2} / {}", h, units, c, units)});
     ex.value(fmt::format("silent-hot-{}", act.key), "{}", h);
     ex.value(fmt::format("silent-calm-{}", act.key), "{}", c);
+    ex.value(fmt::format("silent-back-{}", act.key), "{}",
+             c >= h ? litbook::msg("하나도 돌아오지 않음")
+                    : litbook::msg("일부가 돌아옴"));
   }
   fmt::print("{}", t.text("    "));
   ex.value("silent-before", "{}", before);

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -275,6 +276,12 @@ void compare_weights(litbook::Example& ex, const Run& run) {
   ex.value("learned-kink-1", "{:.3f}", -learned[1] / learned[0]);
   ex.value("learned-kink-2", "{:.3f}", -learned[3] / learned[2]);
   ex.value("article-kink", "{:.3f}", -article[1] / article[0]);
+  // 같은 점인지는 본문이 보여 주는 자릿수(소수 셋째 자리)로 판정합니다.
+  const double kink_gap =
+      std::abs(-learned[1] / learned[0] + article[1] / article[0]);
+  ex.value("kink-same", "{}",
+           kink_gap < 5e-4 ? litbook::msg("같은 점에서 꺾입니다")
+                           : litbook::msg("다른 점에서 꺾입니다"));
 }
 
 // [compare-outputs]
