@@ -56,7 +56,7 @@ SEP = re.compile(r"\s+\|\s+")
 RST_NOT_PROSE = re.compile(r"``.*?``|:[a-z:+-]+:`[^`]*`|`[^`]*`_{0,2}")
 # Directives whose content is not prose.
 RST_CODE = re.compile(r"^(\s*)\.\.\s+(math|code-block|code|literalinclude|"
-                      r"excerpt|output|raw|only|toctree|highlight)::")
+                      r"excerpt|output|raw|toctree|highlight)::")
 RST_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([\w-]+)::(.*)$")
 RST_COMMENT = re.compile(r"^(\s*)\.\.(\s|$)")
 RST_FIELD = re.compile(r"^\s*:[\w-]+:(\s|$)")

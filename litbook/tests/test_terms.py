@@ -197,3 +197,10 @@ def test_label_rows_are_not_joined(tmp_path):
     assert run(root) == [
         "figures/01-a.labels.tsv:3: '뉴런' is a rejected variant of '유닛' "
         "(terms.tsv:3)"]
+
+
+def test_the_content_of_only_and_containers_is_prose(tmp_path):
+    root = book(tmp_path, {"docs/a.rst":
+                           ".. only:: html\n\n   HTML판의 뉴런.\n\n"
+                           ".. only:: not html\n\n   인쇄판의 뉴런.\n"})
+    assert [f.split(":")[1] for f in run(root)] == ["3", "7"]
