@@ -16,6 +16,7 @@ import os
 import sys
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -87,7 +88,7 @@ class GlossaryDirective(SphinxDirective):
         heads = ([words(lang, "Term")]
                  + [litbook_i18n.name(x) for x in others]
                  + [words(lang, "Definition"), words(lang, "Introduced in")])
-        widths = [20] + [20] * len(others) + [44, 16]
+        widths = [18] + [18] * len(others) + [42, 22]
         table = nodes.table(classes=["litbook-glossary", "colwidths-given"])
         group = nodes.tgroup(cols=len(heads))
         table += group
@@ -105,7 +106,13 @@ class GlossaryDirective(SphinxDirective):
                      + [nodes.Text(term.words[x]) for x in others]
                      + [nodes.Text(term.defs[lang]), ref])
             body += self.row(cells)
-        return [untranslatable(table)]
+        # In print: ragged-right columns of these widths (justified narrow
+        # columns spread their words apart).
+        spec = addnodes.tabular_col_spec()
+        spec["spec"] = "".join(
+            r">{\raggedright\arraybackslash}\Y{%.3f}" % (w / sum(widths))
+            for w in widths)
+        return [spec, untranslatable(table)]
 
     @staticmethod
     def row(cells):
