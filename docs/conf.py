@@ -135,3 +135,6 @@ litbook_latex_preamble = {
 \newcommand{\litbookchaptername}[1]{Chapter #1}
 """,
 }
+
+# The book's vocabulary (terms.tsv): the glossary and the terms check.
+litbook_terms = "terms.tsv"

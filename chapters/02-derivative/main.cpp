@@ -2,8 +2,8 @@
 //
 // 몇 가지 입력과 특수한 입력(0, -0.0, 아주 작은 양수, NaN)에서 ReLU'(x)를,
 // 0에서의 한쪽 차분 몫을, 격자에서 시그모이드 기울기의 최댓값을 출력합니다.
-// 끝으로 Linear 층을 깊이 쌓은 망에서 층마다 도달한 기울기의 크기를
-// 잽니다. 그림을 위해 곡선과 기울기의 크기를 기록합니다.
+// 끝으로 Linear 층을 깊이 쌓은 망에서 층마다 도달한 그래디언트의 크기를
+// 잽니다. 그림을 위해 곡선과 그래디언트의 크기를 기록합니다.
 #include <litbook/example.hpp>
 #include <litbook/text_table.hpp>
 #include <nn/gelu.hpp>
@@ -207,7 +207,7 @@ std::vector<double> grad_norms(Activation act, bool kaiming, int depth,
 }
 // [/stack]
 
-// 기울기 크기를 잰 망 하나: 표의 열 제목과 층마다의 ||dL/dW||.
+// 그래디언트 크기를 잰 망 하나: 표의 열 제목과 층마다의 ||dL/dW||.
 struct Network {
   std::string name;
   std::vector<double> norms;
@@ -302,7 +302,7 @@ void gradients_through_the_layers(litbook::Example& ex) {
       {"ReLU+Xavier", grad_norms(relu, false, depth, width, x0)},
       {"ReLU+Kaiming", grad_norms(relu, true, depth, width, x0)}};
 
-  ex.println("\n층마다 도달한 기울기의 크기 ||dL/dW||");
+  ex.println("\n층마다 도달한 그래디언트의 크기 ||dL/dW||");
   ex.println("  층 수 {}, 너비 {}, 배치 크기 {}", depth, width, batch);
   print_norms(ex, nets);
   // 한 층 내려갈 때마다 곱해지는 배율의 기하 평균.
@@ -325,7 +325,7 @@ int main(int argc, char** argv) {
       litbook::msg("『시각적으로 이해하는 ReLU』 2장의 예제"),
       {litbook::integer(
            "depth", 30, 2, 100,
-           litbook::msg("기울기 소실 실험의 층 수")),
+           litbook::msg("그래디언트 소실 실험의 층 수")),
        litbook::choice(
            "activation", "sigmoid",
            {"sigmoid", "tanh", "relu", "leaky-relu", "gelu"},

@@ -139,17 +139,22 @@ void compare_with_pytorch_f64(litbook::Example& ex,
   // [/compare-f64]
   ex.value("diff-linear-f64", "{:.3g}", d_z64);
   ex.value("diff-sigmoid-f64", "{:.3g}", d_sig64);
+  // 본문이 인용하는 판정: 차이가 모두 0이면 그렇다고 말합니다.
+  ex.value("f64-agree", "{}",
+           d_z64 == 0 && d_sig64 == 0
+               ? litbook::msg("z도, 시그모이드도 이 값과 비트까지 같습니다")
+               : litbook::msg("z나 시그모이드에 아직 차이가 남습니다"));
 }
 
 // [small]
-// 배치 5개에서의 희소성과 범위: ReLU는 정확한 0을 내고 시그모이드는
+// 표본 5개인 배치의 희소성과 범위: ReLU는 정확한 0을 내고 시그모이드는
 // 그러지 않습니다.
 void sparsity_of_the_small_batch(litbook::Example& ex, const Outputs& out) {
   const long n = static_cast<long>(out.z.size());
   const long zeros = count_zeros(out.relu);
   const long sig_zeros = count_zeros(out.sigmoid);
   const double pct = 100.0 * zeros / n;
-  ex.println("\n배치 5개에서");
+  ex.println("\n표본 5개인 배치에서");
   ex.println("  ReLU 출력 가운데 정확히 0인 것: {} / {} ({:.1f}%)", zeros, n,
              pct);
   ex.println("  sigmoid 출력 가운데 정확히 0인 것: {} / {}", sig_zeros, n);
@@ -161,6 +166,11 @@ void sparsity_of_the_small_batch(litbook::Example& ex, const Outputs& out) {
   ex.value("small-zeros", "{}", zeros);
   ex.value("small-zero-pct", "{:.1f}%", pct);
   ex.value("small-sig-zeros", "{}", sig_zeros);
+  ex.value("small-sig-none", "{}",
+           sig_zeros == 0
+               ? litbook::msg("시그모이드 출력에는 정확히 0인 값이 하나도 "
+                              "없고")
+               : litbook::msg("시그모이드 출력에도 정확히 0인 값이 있고"));
   ex.value("small-sig-min", "{:.4f}", out.sigmoid.minCoeff());
   ex.value("small-sig-max", "{:.4f}", out.sigmoid.maxCoeff());
   ex.value("small-z-min", "{:.4f}", out.z.minCoeff());
@@ -177,7 +187,7 @@ void sparsity_of_the_small_batch(litbook::Example& ex, const Outputs& out) {
 }
 
 // [large]
-// 큰 배치: 표준정규분포에서 뽑은 입력과, PyTorch의 기본 초기화를 따르는
+// 큰 배치: 표준 정규 분포에서 뽑은 입력과, PyTorch의 기본 초기화를 따르는
 // 같은 모양의 층.
 Outputs a_large_batch(litbook::Example& ex, std::uint64_t seed, long n) {
   nn::Generator gen(seed);
@@ -227,6 +237,9 @@ void ranges_of_the_large_batch(litbook::Example& ex, const Outputs& out,
   ex.value("big-zeros", "{}", count_zeros(out.relu));
   ex.value("big-zero-pct", "{:.1f}%", 100.0 * count_zeros(out.relu) / total);
   ex.value("big-sig-zeros", "{}", sig_zeros);
+  ex.value("big-sig-none", "{}",
+           sig_zeros == 0 ? litbook::msg("정확히 0인 것은 하나도 없습니다")
+                          : litbook::msg("정확히 0인 것도 있습니다"));
   ex.value("big-sig-min", "{:.4f}", out.sigmoid.minCoeff());
   ex.value("big-sig-max", "{:.4f}", out.sigmoid.maxCoeff());
   ex.value("big-relu-max", "{:.4f}", out.relu.maxCoeff());

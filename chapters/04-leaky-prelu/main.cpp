@@ -1,7 +1,7 @@
 // 4장: Leaky ReLU와 PReLU.
 //
 // [-5, 5] 구간에서 ReLU 계열을 표본 추출하고, 3장의 배치에 Leaky ReLU와
-// PReLU를 적용해 PyTorch와 비교합니다. 죽은 ReLU 유닛에는 기울기가 흐르지
+// PReLU를 적용해 PyTorch와 비교합니다. 죽은 ReLU 유닛에는 그래디언트가 흐르지
 // 않지만 두 변형은 계속 배운다는 것을 보이고, 큰 학습률로 학습한 층에서
 // 조용한 유닛을 세고, 마지막으로 PReLU가 기울기를 배우게 합니다.
 #include "../03-linear-layer/torch_capture.hpp"
@@ -112,6 +112,11 @@ void on_the_batch_of_chapter_3(litbook::Example& ex) {
   ex.value("same-prelu", "{}", same_prelu);
   ex.value("diff-leaky", "{:.3g}", diff_leaky);
   ex.value("diff-prelu", "{:.3g}", diff_prelu);
+  // 본문이 인용하는 판정: 모든 값이 같으면 그렇다고 말합니다.
+  ex.value("torch-agree", "{}",
+           same_leaky == cells && same_prelu == cells
+               ? litbook::msg("모두 PyTorch와 비트까지 같습니다")
+               : litbook::msg("모두 PyTorch와 같지는 않습니다"));
   ex.value("cells", "{}", cells);
   ex.value("negatives", "{}", negatives);
   ex.value("leaky-min", "{:.4f}", leaky.minCoeff());
@@ -150,7 +155,7 @@ struct Activation {
     if (kind == Act::leaky) {
       nn::leaky_relu_grad<double>(cview(z), view(grad_z), slope);
     }
-    return grad_y.cwiseProduct(grad_z);  // 연쇄 법칙: 기울기끼리 곱합니다
+    return grad_y.cwiseProduct(grad_z);  // 연쇄 법칙: 도함수를 곱합니다
   }
 };
 // [/activation]
@@ -175,8 +180,8 @@ DeadUnit make_dead_unit(double bias) {
 // [/dead-setup]
 
 // [dead-train]
-// 평균제곱오차가 줄도록 유닛을 SGD로 한 단계 학습합니다. 활성화 함수의
-// 기울기가 연쇄 법칙으로 가중치의 기울기에 곱해집니다.
+// 평균 제곱 오차가 줄도록 유닛을 SGD로 한 단계 학습합니다. 활성화 함수의
+// 기울기가 연쇄 법칙으로 가중치의 그래디언트에 곱해집니다.
 void sgd_step(const DeadUnit& d, nn::Linear& u, Activation& act, double lr) {
   const nn::Matrix z = u.forward(d.x);
   const nn::Matrix y = act.forward(z);
@@ -200,7 +205,7 @@ int steps_until_it_fires(const DeadUnit& d, Activation act, double lr,
 // [/dead-train]
 
 // [dead]
-// 같은 유닛을 한 활성화 함수로 학습시켜, 첫 단계의 기울기, `steps` 단계
+// 같은 유닛을 한 활성화 함수로 학습시켜, 첫 단계의 그래디언트, `steps` 단계
 // 동안 움직인 양, 다시 켜지기까지의 단계 수를 잽니다.
 struct DeadResult {
   double grad, dw, db;
@@ -255,6 +260,10 @@ void a_dead_unit(litbook::Example& ex, const std::vector<Activation>& acts) {
   fmt::print("{}", moved.text());
   ex.println("  ReLU 유닛의 가중치와 편향이 비트까지 그대로인가: {}",
              relu_unchanged ? ex.tr("예") : ex.tr("아니요"));
+  ex.value("relu-unchanged", "{}",
+           relu_unchanged
+               ? litbook::msg("가중치와 편향이 비트 하나 다르지 않습니다")
+               : litbook::msg("가중치와 편향이 움직였습니다"));
   ex.println("  (SGD 단계 {}, lr = {:g}; PReLU의 α는 {:g}로 고정)", steps,
              lr, ex.number("prelu-alpha"));
   ex.println("  어느 표본에서든 다시 0보다 커지기까지의 단계");
@@ -338,9 +347,16 @@ void silent_units_in_a_layer(litbook::Example& ex,
            fmt::format("{:2} / {} -> {:2} / {}", h, units, c, units)});
     ex.value(fmt::format("silent-hot-{}", act.key), "{}", h);
     ex.value(fmt::format("silent-calm-{}", act.key), "{}", c);
+    ex.value(fmt::format("silent-back-{}", act.key), "{}",
+             c >= h ? litbook::msg("하나도 돌아오지 않음")
+                    : litbook::msg("일부가 돌아옴"));
   }
   fmt::print("{}", t.text("    "));
   ex.value("silent-before", "{}", before);
+  ex.value("silent-before-none", "{}",
+           before == 0
+               ? litbook::msg("학습 전에는 조용한 유닛이 하나도 없었습니다")
+               : litbook::msg("학습 전에도 조용한 유닛이 있었습니다"));
   ex.value("hidden-units", "{}", units);
   ex.value("layer-samples", "{}", net.x.rows());
 }

@@ -1,7 +1,7 @@
 // 5장: 투여량 신경망을 한 단계씩.
 //
-// 입력은 투여량 x 하나(0부터 1까지)입니다. 위에는 ReLU 노드, 아래에는
-// ReLU가 없는 선형 노드가 있고, 두 값의 가중합에 편향을 더한 뒤 마지막
+// 입력은 투여량 x 하나(0부터 1까지)입니다. 위에는 ReLU 유닛, 아래에는
+// ReLU가 없는 선형 유닛이 있고, 두 값의 가중합에 편향을 더한 뒤 마지막
 // ReLU를 적용합니다. 예제는 본문의 일곱 단계를 따라가며 단계마다 값을
 // 출력하고, 출력의 꼭대기와 출력이 양수인 구간을 매개변수로부터 정확히
 // 계산한 뒤, 표본 격자가 보는 것과 비교합니다.
@@ -16,14 +16,14 @@
 #include <vector>
 
 // [params]
-// 기본값은 원래 글의 매개변수입니다. --w3 -20처럼 바꿔 실행할 수 있습니다.
+// 기본값은 원문의 매개변수입니다. --w3 -20처럼 바꿔 실행할 수 있습니다.
 std::vector<litbook::Param> parameters() {
   using litbook::msg, litbook::number;
   return {
-      number("w1", 1.70, -50, 50, 0.01, msg("위쪽 노드의 가중치")),
-      number("b1", -0.85, -50, 50, 0.01, msg("위쪽 노드의 편향")),
-      number("w2", 12.6, -50, 50, 0.01, msg("아래쪽 노드의 가중치")),
-      number("b2", 0.00, -50, 50, 0.01, msg("아래쪽 노드의 편향")),
+      number("w1", 1.70, -50, 50, 0.01, msg("위쪽 유닛의 가중치")),
+      number("b1", -0.85, -50, 50, 0.01, msg("위쪽 유닛의 편향")),
+      number("w2", 12.6, -50, 50, 0.01, msg("아래쪽 유닛의 가중치")),
+      number("b2", 0.00, -50, 50, 0.01, msg("아래쪽 유닛의 편향")),
       number("w3", -40.8, -50, 50, 0.01, msg("위쪽 경로에 곱하는 가중치")),
       number("w4", 2.70, -50, 50, 0.01, msg("아래쪽 경로에 곱하는 가중치")),
       number("b3", -16.0, -50, 50, 0.01, msg("두 경로의 합에 더하는 편향")),
@@ -34,8 +34,8 @@ std::vector<litbook::Param> parameters() {
 
 // 신경망의 매개변수를 구조체 하나에 모아 둡니다.
 struct Params {
-  double w1, b1;  // 위쪽 노드
-  double w2, b2;  // 아래쪽 노드
+  double w1, b1;  // 위쪽 유닛
+  double w2, b2;  // 아래쪽 유닛
   double w3, w4;  // 두 경로의 가중치
   double b3;  // 두 경로의 합에 더하는 편향
 };
@@ -47,7 +47,7 @@ Params read_params(const litbook::Example& ex) {
           ex.number("b3")};
 }
 
-// 매개변수를 출력하고, 본문의 표가 원래 글의 표기로 인용하게 합니다.
+// 매개변수를 출력하고, 본문의 표가 원문의 표기로 인용하게 합니다.
 void print_parameters(litbook::Example& ex, const Params& p) {
   ex.println("매개변수");
   using Align = litbook::TextTable::Align;
@@ -69,9 +69,9 @@ void print_parameters(litbook::Example& ex, const Params& p) {
 // [forward]
 // 투여량 x 하나에서 신경망의 중간값을 모두 계산합니다.
 struct Stages {
-  double z1, a1;  // 1단계: 위쪽 노드 w1*x + b1과 그 ReLU
+  double z1, a1;  // 1단계: 위쪽 유닛 w1*x + b1과 그 ReLU
   double top;  // 2단계: a1에 w3을 곱한 값
-  double z2;  // 3단계: 아래쪽 노드 w2*x + b2 (ReLU 없음)
+  double z2;  // 3단계: 아래쪽 유닛 w2*x + b2 (ReLU 없음)
   double bottom;  // 4단계: z2에 w4를 곱한 값
   double sum;  // 5단계: 두 경로의 합
   double shifted;  // 6단계: 합에 b3을 더한 값
@@ -93,10 +93,10 @@ Stages forward(const Params& p, double x) {
 // [/forward]
 
 // [step1]
-// 1단계: 원래 글이 든 네 투여량에서 위쪽 노드와 그 ReLU
+// 1단계: 원문이 든 네 투여량에서 위쪽 유닛과 그 ReLU
 void step1_top_node(litbook::Example& ex, const Params& p) {
   const double doses[] = {0.0, 0.2, 0.6, 1.0};
-  ex.println("\n1단계: 위쪽 노드");
+  ex.println("\n1단계: 위쪽 유닛");
   litbook::TextTable t({{"x"}, {"z1 = w1*x+b1"}, {"a1 = ReLU(z1)"}});
   for (int i = 0; i < 4; ++i) {
     const Stages s = forward(p, doses[i]);
@@ -148,7 +148,7 @@ std::vector<double> linspace01(int n) {
 // [/grid]
 
 // [bottom-relu]
-// 아래쪽 노드에는 ReLU가 없습니다. 격자의 어느 점에서 ReLU가 값을
+// 아래쪽 유닛에는 ReLU가 없습니다. 격자의 어느 점에서 ReLU가 값을
 // 바꾸는지 셉니다.
 void bottom_node_without_relu(litbook::Example& ex, const Params& p,
                               const std::vector<double>& xs) {
@@ -159,16 +159,19 @@ void bottom_node_without_relu(litbook::Example& ex, const Params& p,
     if (nn::relu(z2) != z2) ++changed;
     z2_min = std::min(z2_min, z2);
   }
-  ex.print("\n아래쪽 노드에 ReLU를 씌우면 바뀌는 격자점: {}개",
+  ex.print("\n아래쪽 유닛에 ReLU를 씌우면 바뀌는 격자점: {}개",
            changed);
   ex.println(" (z2의 최솟값: {})", litbook::format("{:.2f}", z2_min));
   ex.value("bottom-relu-changed", "{}", changed);
+  ex.value("bottom-relu-none", "{}",
+           changed == 0 ? litbook::msg("값이 달라지는 점은 하나도 없습니다")
+                        : litbook::msg("값이 달라지는 점이 있습니다"));
   ex.value("z2-min", "{:.2f}", z2_min);
 }
 // [/bottom-relu]
 
 // [pieces]
-// 마지막 ReLU 앞의 값 s + b3은 위쪽 노드가 꺼진 쪽(a1 = 0)에서도 켜진
+// 마지막 ReLU 앞의 값 s + b3은 위쪽 유닛이 꺼진 쪽(a1 = 0)에서도 켜진
 // 쪽(a1 = z1)에서도 직선 slope * x + icept입니다.
 struct Line {
   double slope, icept;
@@ -361,7 +364,7 @@ void print_grid(litbook::Example& ex, const std::string& key,
 }
 
 // [art-gap]
-// 원래 글의 격자(점 100개)는 꺾이는 점 양옆의 두 점만 봅니다.
+// 원문의 격자(점 100개)는 꺾이는 점 양옆의 두 점만 봅니다.
 void around_the_kink(litbook::Example& ex, const Params& p, double kink,
                      const Point& top, const GridView& art) {
   const double step = 1.0 / 99;
@@ -393,7 +396,7 @@ void around_the_kink(litbook::Example& ex, const Params& p, double kink,
 }
 // [/art-gap]
 
-// 그림의 데이터: 이 장의 격자에서 모든 단계, 원래 글의 격자에서 출력,
+// 그림의 데이터: 이 장의 격자에서 모든 단계, 원문의 격자에서 출력,
 // 출력이 꺾이는 점들(정확한 모양), 꼭대기
 void figure_data(litbook::Example& ex, const Params& p,
                  const std::vector<double>& xs, const std::vector<Piece>& ps,
@@ -453,6 +456,10 @@ int main(int argc, char** argv) {
   const GridView own = view(p, xs, kink, pos);
   print_grid(ex, "art", art);
   print_grid(ex, "own", own);
+  ex.value("disagree-none", "{}",
+           art.disagree == 0 && own.disagree == 0
+               ? litbook::msg("두 격자 모두 어긋나는 점이 하나도 없습니다")
+               : litbook::msg("어긋나는 점이 있는 격자가 있습니다"));
   around_the_kink(ex, p, kink, top, art);
 
   figure_data(ex, p, xs, ps, top);

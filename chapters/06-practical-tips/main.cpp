@@ -28,7 +28,7 @@ using nn::Matrix;
 using nn::Vector;
 
 // [helpers]
-// 표준정규분포에서 뽑은 배치(표본이 행입니다).
+// 표준 정규 분포에서 뽑은 배치(표본이 행입니다).
 Matrix standard_normal(int rows, int cols, nn::Generator& gen) {
   Matrix m(rows, cols);
   for (int i = 0; i < rows; ++i) {
@@ -277,6 +277,11 @@ void dead_units_and_batchnorm(litbook::Example& ex) {
   fmt::print("{}", t.text());
   ex.println("  BatchNorm을 넣었을 때 가장 큰 비율: {:.2f}", bn_max);
   ex.value("dead-bn-max", "{:.2f}", bn_max);
+  ex.value("dead-bn-none", "{}",
+           bn_max == 0
+               ? litbook::msg("모든 편향, 모든 층에서 죽은 유닛이 하나도 "
+                              "없습니다")
+               : litbook::msg("죽은 유닛이 남는 층이 있습니다"));
   ex.value("dead-depth", "{}", depth);
   ex.value("dead-width", "{}", width);
   ex.value("dead-batch", "{}", batch);

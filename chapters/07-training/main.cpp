@@ -1,9 +1,9 @@
 // 7장: 역전파로 투여량 신경망 학습시키기.
 //
 // 1-2-1 신경망(ReLU 은닉 유닛 둘, 선형 출력)이 시드를 정한 무작위
-// 초기화에서 출발해, 라이브러리의 역전파 함수만으로 평균제곱오차에 대한
+// 초기화에서 출발해, 라이브러리의 역전파 함수만으로 평균 제곱 오차에 대한
 // 경사 하강법을 써서 투여량 데이터의 세 점을 배웁니다. 예제는 손실이
-// 줄어드는 모습을 출력하고, 학습한 가중치와 곡선을 원래 글이 손으로 정한
+// 줄어드는 모습을 출력하고, 학습한 가중치와 곡선을 원문이 손으로 정한
 // 신경망과 비교하고, 은닉 유닛 하나가 처음부터 죽어 있는 시드를 ReLU와
 // Leaky ReLU로 따라가고, 시드 100개의 학습이 어떻게 끝나는지 셉니다.
 #include <litbook/example.hpp>
@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -113,7 +114,7 @@ double train_step(Net& net, const Matrix& x, const Matrix& t, double lr) {
 // [dead]
 // 은닉 유닛의 사전 활성화가 모든 점에서 0 이하이면 그 유닛은 데이터 위에서
 // 죽어 있습니다. 거기서 ReLU의 기울기는 0이라서, 그 유닛의 가중치와 편향에는
-// 기울기가 전혀 오지 않습니다.
+// 그래디언트가 전혀 오지 않습니다.
 int dead_units(const Net& net, const Matrix& x) {
   const Matrix z = net.hidden.forward(x);
   int dead = 0;
@@ -138,9 +139,9 @@ std::vector<double> train(Net& net, const Matrix& x, const Matrix& t,
 // [/train]
 
 // [handset]
-// 원래 글이 손으로 정한 신경망을 같은 종류의 층으로 만든 것: 두 은닉 유닛
+// 원문이 손으로 정한 신경망을 같은 종류의 층으로 만든 것: 두 은닉 유닛
 // 모두 ReLU(아래쪽 유닛은 [0, 1]에서 음수가 되지 않습니다), 선형 출력,
-// 그리고 원래 글이 마지막에 한 번 더 씌우는 ReLU.
+// 그리고 원문이 마지막에 한 번 더 씌우는 ReLU.
 struct HandSet {
   nn::Linear hidden{Matrix{{1.70}, {12.6}}, Vector{{-0.85, 0.0}}};
   nn::Linear output{Matrix{{-40.8, 2.70}}, Vector{{-16.0}}};
@@ -153,7 +154,7 @@ struct HandSet {
   }
 };
 
-// 매개변수 일곱 개를 원래 글의 이름 순서로.
+// 매개변수 일곱 개를 원문의 이름 순서로.
 constexpr std::array<const char*, 7> kNames = {"w1", "b1", "w2", "b2",
                                               "w3", "w4", "b3"};
 template <class Network>
@@ -259,13 +260,13 @@ Run follow_one_run(litbook::Example& ex, const Settings& s, const Matrix& x,
 }
 
 // [compare-weights]
-// 학습한 가중치를 원래 글의 가중치와 나란히 놓습니다. 은닉 유닛이 꺾이는
+// 학습한 가중치를 원문의 가중치와 나란히 놓습니다. 은닉 유닛이 꺾이는
 // 점은 w x + b = 0, 곧 x = -b / w입니다.
 void compare_weights(litbook::Example& ex, const Run& run) {
   const auto learned = params(run.net);
   const auto article = params(HandSet{});
-  ex.println("\n학습한 가중치와 원래 글의 가중치");
-  print_params({{ex.tr("학습"), learned}, {ex.tr("원래 글"), article}});
+  ex.println("\n학습한 가중치와 원문의 가중치");
+  print_params({{ex.tr("학습"), learned}, {ex.tr("원문"), article}});
   // [/compare-weights]
   for (std::size_t i = 0; i < kNames.size(); ++i) {
     ex.value(fmt::format("start-{}", kNames[i]), "{:.2f}", run.start[i]);
@@ -275,6 +276,12 @@ void compare_weights(litbook::Example& ex, const Run& run) {
   ex.value("learned-kink-1", "{:.3f}", -learned[1] / learned[0]);
   ex.value("learned-kink-2", "{:.3f}", -learned[3] / learned[2]);
   ex.value("article-kink", "{:.3f}", -article[1] / article[0]);
+  // 같은 점인지는 본문이 보여 주는 자릿수(소수 셋째 자리)로 판정합니다.
+  const double kink_gap =
+      std::abs(-learned[1] / learned[0] + article[1] / article[0]);
+  ex.value("kink-same", "{}",
+           kink_gap < 5e-4 ? litbook::msg("같은 점에서 꺾입니다")
+                           : litbook::msg("다른 점에서 꺾입니다"));
 }
 
 // [compare-outputs]
@@ -289,7 +296,7 @@ void compare_outputs(litbook::Example& ex, const Run& run, const Matrix& x,
       {{"x"},
        {std::string(ex.tr("목표"))},
        {std::string(ex.tr("학습"))},
-       {std::string(ex.tr("원래 글"))}});
+       {std::string(ex.tr("원문"))}});
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
     table.row({fmt::format("{:.1f}", x(i)), fmt::format("{:.0f}", t(i)),
                litbook::format("{:.3f}", y_learned(i)),
@@ -298,14 +305,14 @@ void compare_outputs(litbook::Example& ex, const Run& run, const Matrix& x,
     ex.value(fmt::format("article-y-{}", i + 1), "{:.3f}", y_hand(i));
   }
   fmt::print("{}", table.text("  ", 4));
-  ex.println("  손실: 학습 {:.2e}, 원래 글 {:.2e}", run.losses.back(),
+  ex.println("  손실: 학습 {:.2e}, 원문 {:.2e}", run.losses.back(),
              hand_loss);
   ex.value("article-loss", "{:.2e}", hand_loss);
 }
 // [/compare-outputs]
 
 // [compare-curves]
-// 데이터 점 사이에서 두 곡선을 비교하고, 원래 글의 곡선이 0보다 큰 격자점의
+// 데이터 점 사이에서 두 곡선을 비교하고, 원문의 곡선이 0보다 큰 격자점의
 // 범위를 찾습니다.
 void compare_curves(litbook::Example& ex, const Run& run) {
   const Matrix gx = grid();
@@ -325,7 +332,7 @@ void compare_curves(litbook::Example& ex, const Run& run) {
   ex.println("\n두 곡선 비교");
   litbook::TextTable table({{"", litbook::TextTable::Align::left},
                             {std::string(ex.tr("학습"))},
-                            {std::string(ex.tr("원래 글"))}});
+                            {std::string(ex.tr("원문"))}});
   for (int i = 0; i < 2; ++i) {
     table.row({fmt::format(fmt::runtime(ex.tr("출력, x = {:.2f}")),
                            between(i)),
@@ -333,7 +340,7 @@ void compare_curves(litbook::Example& ex, const Run& run) {
                litbook::format("{:.3f}", b_hand(i))});
   }
   fmt::print("{}", table.text("  ", 4));
-  ex.println("  원래 글의 출력이 0보다 큰 격자점: {:.3f} - {:.3f}",
+  ex.println("  원문의 출력이 0보다 큰 격자점: {:.3f} - {:.3f}",
              lo, hi);
   ex.value("quarter", "{:.2f}", between(0));
   ex.value("3quarter", "{:.2f}", between(1));
@@ -341,6 +348,10 @@ void compare_curves(litbook::Example& ex, const Run& run) {
   ex.value("learned-at-3quarter", "{:.3f}", b_learned(1));
   ex.value("article-at-quarter", "{:.3f}", b_hand(0));
   ex.value("article-at-3quarter", "{:.3f}", b_hand(1));
+  ex.value("article-between", "{}",
+           b_hand(0) == 0 && b_hand(1) == 0
+               ? litbook::msg("모두 0이고")
+               : litbook::msg("0이 아닌 값을 내고"));
   ex.value("article-pos-lo", "{:.3f}", lo);
   ex.value("article-pos-hi", "{:.3f}", hi);
   ex.value("grid-step", "{:g}", gx(1) - gx(0));
@@ -394,6 +405,10 @@ void record_dead_run(litbook::Example& ex, const Matrix& x, const Net& stuck,
   ex.value("stuck-b2", "{:.2f}", p_stuck[3]);
   ex.value("dead-start-w2", "{:.2f}", start[2]);
   ex.value("dead-start-b2", "{:.2f}", start[3]);
+  ex.value("dead-moved", "{}",
+           p_stuck[2] == start[2] && p_stuck[3] == start[3]
+               ? litbook::msg("한 자리도 움직이지 않았습니다")
+               : litbook::msg("조금 움직였습니다"));
   ex.value("leaky-kink-1", "{:.3f}", -p_leaky[1] / p_leaky[0]);
   ex.value("leaky-kink-2", "{:.3f}", -p_leaky[3] / p_leaky[2]);
   ex.value("stuck-loss", "{:.2e}", stuck_losses.back());
@@ -401,6 +416,12 @@ void record_dead_run(litbook::Example& ex, const Matrix& x, const Net& stuck,
   ex.value("leaky-loss", "{:.2e}", leaky_losses.back());
   ex.value("stuck-dead-end", "{}", dead_units(stuck, x));
   ex.value("leaky-dead-end", "{}", dead_units(leaky, x));
+  ex.value("leaky-dead-end-none", "{}",
+           dead_units(leaky, x) == 0
+               ? litbook::msg("끝난 뒤에는 세 점 모두에서 음수인 유닛이 "
+                              "하나도 없고")
+               : litbook::msg("끝난 뒤에도 세 점 모두에서 음수인 유닛이 "
+                              "남고"));
   // Leaky ReLU의 손실이 처음으로 0.01 아래로 내려가는 단계(없으면 -1).
   const double escape_loss = 0.01;
   const auto below = std::find_if(leaky_losses.begin(), leaky_losses.end(),
@@ -503,6 +524,11 @@ void print_census(litbook::Example& ex, const std::array<Count, 3>& counts,
              counts[way].straight);
     ex.value(fmt::format("{}-other", ways[way]), "{}", counts[way].other);
   }
+  const int relu_fit = counts[0].fit, leaky_fit = counts[1].fit;
+  ex.value("leaky-fit-vs-relu", "{}",
+           leaky_fit == relu_fit  ? litbook::msg("ReLU와 같습니다")
+           : leaky_fit > relu_fit ? litbook::msg("ReLU보다 많습니다")
+                                  : litbook::msg("ReLU보다 적습니다"));
   ex.value("bias", "{:g}", kBias);
   ex.value("first-fit", "{}", first_fit);
   ex.value("output-dead", "{}", output_dead);

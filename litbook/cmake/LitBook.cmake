@@ -552,6 +552,7 @@ function(litbook_add_book)
 
   file(GLOB_RECURSE doc_sources CONFIGURE_DEPENDS
        "${ARG_SOURCE_DIR}/*.rst" "${ARG_SOURCE_DIR}/*.py"
+       "${ARG_SOURCE_DIR}/*.tsv"
        "${ARG_SOURCE_DIR}/_templates/*" "${ARG_SOURCE_DIR}/_static/*")
   file(GLOB_RECURSE ext_sources CONFIGURE_DEPENDS
        "${LITBOOK_DIR}/sphinxext/*.py" "${LITBOOK_DIR}/sphinxext/*.html"

@@ -7,7 +7,9 @@ Roles and directives that pull tested results into the prose:
     chapter or key fails the build, naming the key and the document. After
     ``|``, a particle (written in either form: 은 or 는) that the role puts
     in the form agreeing with the value as read aloud (ko_particles.py):
-    ``:val:`ch:slope|로``` gives "0.25로" but "10으로".
+    ``:val:`ch:slope|로``` gives "0.25로" but "10으로". A value that is a
+    message of the chapter's program (a phrase the example chose, e.g.
+    when its values coincide) is shown in the reader's language.
 ``:chapter:`label```, ``:chapter:`label|particle```
     A link to the chapter whose title carries ``label``, written as
     ``litbook_chapter_ref`` says for the reader's language ("2장 「ReLU의
@@ -141,12 +143,19 @@ def val_role(name, rawtext, text, lineno, inliner, options={}, content=[]):
                                f"{', '.join(sorted(values)) or 'none'})")
         if bar and not particle:
             raise LitbookError(f"glue key '{text}': no particle after '|'")
-        after = particle_after(env, values[key], particle) if bar else ""
+        shown = values[key]
+        if lang_of(env) != env.config.litbook_languages[0]:
+            shown, po = litbook_i18n.program_phrase(
+                os.path.join(env.config.litbook_source_root, "chapters",
+                             chapter, "locale"), lang_of(env), shown)
+            if po:
+                env.note_dependency(po)
+        after = particle_after(env, shown, particle) if bar else ""
     except LitbookError as e:
         msg = inliner.reporter.error(f"{env.docname}: {e}", line=lineno)
         prb = inliner.problematic(rawtext, rawtext, msg)
         return [prb], [msg]
-    node = nodes.inline(rawtext, values[key], classes=["litbook-val"])
+    node = nodes.inline(rawtext, shown, classes=["litbook-val"])
     return ([node, nodes.Text(after)] if after else [node]), []
 
 
@@ -709,6 +718,7 @@ def setup(app):
     app.add_config_value("litbook_latex_fonts", [], "env")
     app.setup_extension("litbook_figures")  # .. fig:: (litbook_figures.py)
     app.setup_extension("litbook_runner")  # the Run panel (litbook_runner.py)
+    app.setup_extension("litbook_terms")  # the terms (litbook_terms.py)
     app.add_role("val", val_role)
     app.add_role("chapter", chapter_role)
     app.add_node(chapter_ref)

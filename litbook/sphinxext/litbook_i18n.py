@@ -35,6 +35,30 @@ def words(lang, msgid, **fields):
     return text.format(**fields) if fields else text
 
 
+@functools.lru_cache(maxsize=None)
+def _program_messages(path, stamp):
+    from babel.messages import pofile
+    with open(path, "rb") as f:
+        cat = pofile.read_po(f)
+    return {m.id: m.string for m in cat
+            if m.id and m.string and not m.fuzzy and m.context is None}
+
+
+def program_phrase(po_dir, lang, text):
+    """A glued value in the reader's language. An example says a thing
+    that depends on its values coinciding (all equal, none left) as a
+    phrase of its own catalogue: ``ex.value("same", "{}", all_same ?
+    litbook::msg("...") : litbook::msg("..."))``. values.json holds the
+    source-language text, the same for every language; here it becomes
+    the translation in ``<po_dir>/<lang>.po``. Any other value (a
+    number, a name) is returned as it is."""
+    path = os.path.join(po_dir, f"{lang}.po")
+    if not any(c.isalpha() for c in text) or not os.path.exists(path):
+        return text, None
+    found = _program_messages(path, os.path.getmtime(path)).get(text)
+    return (found, path) if found else (text, None)
+
+
 def name(lang):
     return langs.name_of(lang)
 

@@ -25,20 +25,20 @@ namespace nn {
 /// and `beta_grad`.
 /// \~korean
 /// @brief 배치x특성 행렬에 적용하는 BatchNorm1d. PyTorch의 규칙을
-/// 따른다.
+/// 따릅니다.
 ///
 /// 학습 모드에서는 특성마다 배치 평균과 편향 분산(표본 수로 나눈 분산)으로
-/// 정규화한 뒤 `gamma`를 곱하고 `beta`를 더한다. 누적 통계는 배치
-/// 평균과 *불편* 분산 쪽으로 `momentum`만큼 움직인다. 평가 모드에서는
-/// 누적 통계를 대신 쓴다. backward()는 `gamma_grad`와 `beta_grad`에
-/// 기울기를 더한다.
+/// 정규화한 뒤 `gamma`를 곱하고 `beta`를 더합니다. 누적 통계는 배치
+/// 평균과 *불편* 분산 쪽으로 `momentum`만큼 움직입니다. 평가 모드에서는
+/// 누적 통계를 대신 씁니다. backward()는 `gamma_grad`와 `beta_grad`에
+/// 그래디언트를 더합니다.
 /// \~
 class BatchNorm1d {
  public:
   /// \~english @brief Creates the layer: `gamma = 1`, `beta = 0`,
   /// running mean 0 and running variance 1, in training mode.
-  /// \~korean @brief 층을 만든다. `gamma = 1`, `beta = 0`, 누적 평균 0,
-  /// 누적 분산 1이고 학습 모드로 시작한다.
+  /// \~korean @brief 층을 만듭니다. `gamma = 1`, `beta = 0`, 누적 평균 0,
+  /// 누적 분산 1이고 학습 모드로 시작합니다.
   /// \~
   /// @param num_features \~english features per sample
   ///                     \~korean 표본 하나의 특성 수 \~
@@ -58,18 +58,18 @@ class BatchNorm1d {
         momentum_(momentum) {}
 
   /// \~english @brief Switches to training (`true`) or evaluation mode.
-  /// \~korean @brief 학습 모드(`true`)나 평가 모드로 바꾼다.
+  /// \~korean @brief 학습 모드(`true`)나 평가 모드로 바꿉니다.
   /// \~
   /// @param on \~english `true` for training \~korean 학습이면 `true` \~
   void train(bool on = true) noexcept { training_ = on; }
 
   /// \~english @brief Switches to evaluation mode.
-  /// \~korean @brief 평가 모드로 바꾼다.
+  /// \~korean @brief 평가 모드로 바꿉니다.
   /// \~
   void eval() noexcept { training_ = false; }
 
   /// \~english @brief Whether the layer is in training mode.
-  /// \~korean @brief 학습 모드인지 알려 준다.
+  /// \~korean @brief 학습 모드인지 알려 줍니다.
   /// \~
   /// @return \~english `true` in training mode \~korean 학습 모드면
   ///         `true` \~
@@ -80,7 +80,7 @@ class BatchNorm1d {
   /// statistics and remembers what backward() needs.
   /// \~korean
   /// @brief 순전파. 학습 모드에서는 누적 통계도 갱신하고 backward()에
-  /// 필요한 값을 기억해 둔다.
+  /// 필요한 값을 기억해 둡니다.
   /// \~
   /// @param x \~english batch x num_features \~korean 배치x특성 수 \~
   /// @return \~english normalised batch, same shape
@@ -88,7 +88,7 @@ class BatchNorm1d {
   /// @throws std::invalid_argument
   ///         \~english if the column count is wrong (both shapes named),
   ///         or a training batch has fewer than 2 rows
-  ///         \~korean 열 수가 맞지 않을 때(두 모양을 적는다), 또는 학습
+  ///         \~korean 열 수가 맞지 않을 때(두 모양을 적습니다), 또는 학습
   ///         배치의 행이 2개보다 적을 때 \~
   Matrix forward(const Matrix& x) {
     check_input("nn::BatchNorm1d::forward", x);
@@ -126,10 +126,10 @@ class BatchNorm1d {
   /// `dL/dx = inv_std / N * (N g - sum(g) - x_hat * sum(g x_hat))`.
   /// \~korean
   /// @brief 마지막 학습 모드 forward()의 역전파. dL/dgamma와 dL/dbeta를
-  /// 더하고 dL/dx를 돌려준다.
+  /// 더하고 dL/dx를 돌려줍니다.
   ///
   /// 특성마다 `g = grad_y * gamma`, 행 수를 `N`이라 하면
-  /// `dL/dx = inv_std / N * (N g - sum(g) - x_hat * sum(g x_hat))`이다.
+  /// `dL/dx = inv_std / N * (N g - sum(g) - x_hat * sum(g x_hat))`입니다.
   /// \~
   /// @param grad_y \~english dL/dy, same shape as the forward input
   ///               \~korean dL/dy, 순전파 입력과 같은 모양 \~
@@ -137,7 +137,7 @@ class BatchNorm1d {
   /// @throws std::invalid_argument
   ///         \~english if `grad_y` does not match the last training
   ///         batch (both shapes named) \~korean `grad_y`가 마지막 학습
-  ///         배치와 모양이 다를 때(두 모양을 적는다) \~
+  ///         배치와 모양이 다를 때(두 모양을 적습니다) \~
   Matrix backward(const Matrix& grad_y) {
     if (grad_y.rows() != x_hat_.rows() || grad_y.cols() != x_hat_.cols()) {
       throw std::invalid_argument(
@@ -162,7 +162,7 @@ class BatchNorm1d {
   }
 
   /// \~english @brief Sets both gradients to zero.
-  /// \~korean @brief 두 기울기를 0으로 되돌린다.
+  /// \~korean @brief 두 그래디언트를 0으로 되돌립니다.
   /// \~
   void zero_grad() {
     gamma_grad.setZero();
@@ -186,12 +186,12 @@ class BatchNorm1d {
   /// \~
   Vector beta_grad;
   /// \~english @brief Running mean, used in evaluation mode.
-  /// \~korean @brief 누적 평균. 평가 모드에서 쓴다.
+  /// \~korean @brief 누적 평균. 평가 모드에서 씁니다.
   /// \~
   Vector running_mean;
   /// \~english @brief Running (unbiased) variance, used in evaluation
   /// mode.
-  /// \~korean @brief 누적 (불편) 분산. 평가 모드에서 쓴다.
+  /// \~korean @brief 누적 (불편) 분산. 평가 모드에서 씁니다.
   /// \~
   Vector running_var;
 

@@ -20,7 +20,7 @@ namespace nn::detail {
 /// otherwise `T` itself.
 /// \~korean
 /// @brief 매끄러운 활성화 함수가 내부 계산에 쓰는 타입. `float`이면
-/// `double`로 계산한 뒤 한 번만 반올림하고, 그 밖에는 `T` 그대로 쓴다.
+/// `double`로 계산한 뒤 한 번만 반올림하고, 그 밖에는 `T` 그대로 씁니다.
 /// \~
 template <std::floating_point T>
 using wider_t = std::conditional_t<std::is_same_v<T, float>, double, T>;
@@ -30,7 +30,7 @@ using wider_t = std::conditional_t<std::is_same_v<T, float>, double, T>;
 /// sizes.
 /// \~korean
 /// @brief `x`와 `y`의 크기가 다르면 `what`과 두 크기를 담아 예외를
-/// 던진다.
+/// 던집니다.
 /// \~
 /// @param what \~english the calling function, e.g. `"nn::relu"`
 ///             \~korean 호출한 함수 이름(예: `"nn::relu"`) \~
@@ -51,7 +51,7 @@ inline void check_same_size(const char* what, std::size_t x,
 /// \~english
 /// @brief Writes `f(x[i])` into `y[i]` for every `i`.
 /// \~korean
-/// @brief 모든 `i`에 대해 `f(x[i])`를 `y[i]`에 쓴다.
+/// @brief 모든 `i`에 대해 `f(x[i])`를 `y[i]`에 씁니다.
 /// \~
 /// @param what \~english the calling function, for the error message
 ///             \~korean 오류 메시지에 넣을 호출 함수 이름 \~

@@ -25,9 +25,9 @@ namespace nn {
 /// @brief 지수 선형 유닛. `x > 0`이면 `x`, 아니면 `alpha * (exp(x) - 1)`.
 ///
 /// `expm1`을 쓰므로 절댓값이 작은 음수 입력에서도 유효숫자를 잃지
-/// 않는다(PyTorch 1.13은 `exp(x) - 1`로 계산해서 `float`에서
-/// `x = -1e-10`이면 `0`을 내놓는다). PyTorch처럼 `elu(-0.0)`은 `+0.0`,
-/// `elu(-inf)`는 `-alpha`이다.
+/// 않습니다(PyTorch 1.13은 `exp(x) - 1`로 계산해서 `float`에서
+/// `x = -1e-10`이면 `0`을 내놓습니다). PyTorch처럼 `elu(-0.0)`은 `+0.0`,
+/// `elu(-inf)`는 `-alpha`입니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param alpha \~english saturation level for negative inputs (default 1)
@@ -50,9 +50,9 @@ T elu(T x, std::type_identity_t<T> alpha = T(1)) noexcept {
 /// \~korean
 /// @brief elu()의 도함수. `x > 0`이면 `1`, 아니면 `alpha * exp(x)`.
 ///
-/// `0`에서는 `alpha`이고(PyTorch 자동 미분도 같다), NaN은 NaN으로
-/// 전파된다. PyTorch의 벡터화 커널과 같은 동작이다(스칼라로 처리하는
-/// 끝부분은 NaN에 `1`을 돌려주므로 torch 자체도 일관되지 않다).
+/// `0`에서는 `alpha`이고(PyTorch 자동 미분도 같습니다), NaN은 NaN으로
+/// 전파됩니다. PyTorch의 벡터화 커널과 같은 동작입니다(스칼라로 처리하는
+/// 끝부분은 NaN에 `1`을 돌려주므로 torch 자체도 일관되지 않습니다).
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param alpha \~english saturation level \~korean 수렴하는 크기 \~
@@ -68,8 +68,8 @@ T elu_grad(T x, std::type_identity_t<T> alpha = T(1)) noexcept {
 /// @brief Applies elu() to every element of `x`, writing into `y`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 elu()를 적용해 `y`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 elu()를 적용해 `y`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은
@@ -85,8 +85,8 @@ void elu(std::span<const T> x, std::span<T> y,
 /// @brief Writes elu_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 elu_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 elu_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`

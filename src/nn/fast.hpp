@@ -2,7 +2,7 @@
 /// \~english Fast float32 sigmoid, tanh, SiLU, GELU and softplus for
 /// large batches, computed in float arithmetic within 4 ulp.
 /// \~korean 큰 배치를 위한 빠른 float32 시그모이드, tanh, SiLU, GELU,
-/// softplus. float 연산으로 계산하며 오차는 4 ulp 이내이다.
+/// softplus. float 연산으로 계산하며 오차는 4 ulp 이내입니다.
 /// \~
 #pragma once
 
@@ -28,13 +28,13 @@
 ///
 /// nn::sigmoid() 같은 함수는 `float`를 `double`로 계산해 한 번만
 /// 반올림하므로 PyTorch가 float64로 계산해 float32로 반올림한 값과
-/// 일치한다(3장이 이 성질을 쓴다). 여기 함수들은 float 연산과 융합
-/// 곱셈-덧셈(FMA)으로 한 번에 16개씩 계산한다(AVX-512, AVX2, SSE2
+/// 일치합니다(3장이 이 성질을 씁니다). 여기 함수들은 float 연산과 융합
+/// 곱셈-덧셈(FMA)으로 한 번에 16개씩 계산합니다(AVX-512, AVX2, SSE2
 /// 가운데 프로그램이 시작할 때 고르며(nn::detail::kernel_isa() 참고),
-/// 어느 명령어 집합에서도 비트가 같다). 몇 배 빠르고, 정확한
-/// 값과의 차이는 4 ulp 이내이다(단위 테스트가 의미 있는 범위의 모든
-/// float를 확인한다). NaN, 무한대, 부호 있는 0은 정확한 함수와 같게
-/// 다룬다. 8장에서 속도를 잰다.
+/// 어느 명령어 집합에서도 비트가 같습니다). 몇 배 빠르고, 정확한
+/// 값과의 차이는 4 ulp 이내입니다(단위 테스트가 의미 있는 범위의 모든
+/// float를 확인합니다). NaN, 무한대, 부호 있는 0은 정확한 함수와 같게
+/// 다룹니다. 8장에서 속도를 잽니다.
 /// \~
 namespace nn::fast {
 
@@ -42,12 +42,12 @@ namespace nn::fast {
 /// @brief sigmoid() of every element, in float arithmetic (<= 4 ulp).
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief 모든 원소의 sigmoid()를 float 연산으로 계산한다(4 ulp 이내).
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief 모든 원소의 sigmoid()를 float 연산으로 계산합니다(4 ulp 이내).
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` (may be `x`)
-///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 된다) \~
+///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 됩니다) \~
 inline void sigmoid(std::span<const float> x, std::span<float> y) {
   detail::check_same_size("nn::fast::sigmoid", x.size(), y.size());
   detail::fast_sigmoid_kernel(x.data(), y.data(), x.size());
@@ -57,12 +57,12 @@ inline void sigmoid(std::span<const float> x, std::span<float> y) {
 /// @brief tanh() of every element, in float arithmetic (<= 4 ulp).
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief 모든 원소의 tanh()를 float 연산으로 계산한다(4 ulp 이내).
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief 모든 원소의 tanh()를 float 연산으로 계산합니다(4 ulp 이내).
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` (may be `x`)
-///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 된다) \~
+///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 됩니다) \~
 inline void tanh(std::span<const float> x, std::span<float> y) {
   detail::check_same_size("nn::fast::tanh", x.size(), y.size());
   detail::fast_tanh_kernel(x.data(), y.data(), x.size());
@@ -72,12 +72,12 @@ inline void tanh(std::span<const float> x, std::span<float> y) {
 /// @brief silu() of every element, in float arithmetic (<= 4 ulp).
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief 모든 원소의 silu()를 float 연산으로 계산한다(4 ulp 이내).
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief 모든 원소의 silu()를 float 연산으로 계산합니다(4 ulp 이내).
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` (may be `x`)
-///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 된다) \~
+///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 됩니다) \~
 inline void silu(std::span<const float> x, std::span<float> y) {
   detail::check_same_size("nn::fast::silu", x.size(), y.size());
   detail::fast_silu_kernel(x.data(), y.data(), x.size());
@@ -88,13 +88,13 @@ inline void silu(std::span<const float> x, std::span<float> y) {
 /// (<= 4 ulp, also in the tails, where the result is tiny).
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief 모든 원소의 gelu()(erf 꼴)를 float 연산으로 계산한다(결과가
+/// @brief 모든 원소의 gelu()(erf 꼴)를 float 연산으로 계산합니다(결과가
 /// 아주 작은 꼬리 쪽에서도 4 ulp 이내).
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` (may be `x`)
-///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 된다) \~
+///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 됩니다) \~
 inline void gelu(std::span<const float> x, std::span<float> y) {
   detail::check_same_size("nn::fast::gelu", x.size(), y.size());
   detail::fast_gelu_kernel(x.data(), y.data(), x.size());
@@ -105,13 +105,13 @@ inline void gelu(std::span<const float> x, std::span<float> y) {
 /// with PyTorch's `beta` and `threshold` rule.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief 모든 원소의 softplus()를 float 연산으로 계산한다(4 ulp
-/// 이내). `beta`, `threshold` 규칙은 PyTorch와 같다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief 모든 원소의 softplus()를 float 연산으로 계산합니다(4 ulp
+/// 이내). `beta`, `threshold` 규칙은 PyTorch와 같습니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` (may be `x`)
-///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 된다) \~
+///          \~korean 출력, `x`와 같은 크기(`x` 자신이어도 됩니다) \~
 /// @param beta \~english sharpness \~korean 꺾이는 정도 \~
 /// @param threshold \~english linear above this \~korean 이 값을 넘으면
 ///        선형 \~

@@ -38,14 +38,14 @@ inline constexpr double gelu_kappa = 0.044715;
 /// payload are kept, as nn::fast::gelu() does (a product of two NaNs,
 /// whose sign would depend on the operand order, is never taken).
 /// \~korean
-/// @brief GELU. 표준정규분포의 누적분포함수 `Phi`로 `x * Phi(x)`이다
+/// @brief GELU. 표준 정규 분포의 누적 분포 함수 `Phi`로 `x * Phi(x)`입니다
 /// (`torch.nn.functional.gelu`, `approximate='none'`).
 ///
 /// `Phi(x)`는 `erfc(-x / sqrt(2)) / 2`로 계산해서 절댓값이 큰 음수에서도
-/// 정확하다. PyTorch처럼 `gelu(-inf)`는 NaN이다(`-inf * 0`). NaN을 넣으면
+/// 정확합니다. PyTorch처럼 `gelu(-inf)`는 NaN입니다(`-inf * 0`). NaN을 넣으면
 /// 그 NaN이 조용한(quiet) NaN이 되어 부호와 페이로드를 그대로 지닌 채
-/// 나온다. nn::fast::gelu()도 같다(부호가 피연산자 순서에 따라 달라지는
-/// 두 NaN의 곱은 계산하지 않는다).
+/// 나옵니다. nn::fast::gelu()도 같습니다(부호가 피연산자 순서에 따라 달라지는
+/// 두 NaN의 곱은 계산하지 않습니다).
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the activation \~korean 활성화 값 \~
@@ -63,7 +63,7 @@ T gelu(T x) noexcept {
 /// density. NaN at `±inf`, as PyTorch's autograd gives.
 /// \~korean
 /// @brief gelu()의 도함수. 정규분포 밀도 `phi`로
-/// `Phi(x) + x * phi(x)`이다. PyTorch 자동 미분처럼 `±inf`에서는 NaN이다.
+/// `Phi(x) + x * phi(x)`입니다. PyTorch 자동 미분처럼 `±inf`에서는 NaN입니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the derivative at `x` \~korean `x`에서의 미분값 \~
@@ -89,7 +89,7 @@ T gelu_grad(T x) noexcept {
 /// (`approximate='tanh'`).
 ///
 /// 같은 값을 `x * sigmoid(2u)`로 계산해서, 음수 `x`에서
-/// `1 + tanh(u)`가 일으키는 자릿수 손실을 피한다.
+/// `1 + tanh(u)`가 일으키는 자릿수 손실을 피합니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the activation \~korean 활성화 값 \~
@@ -105,7 +105,7 @@ T gelu_tanh(T x) noexcept {
 /// \~english
 /// @brief Derivative of gelu_tanh(). NaN at `±inf`, as in PyTorch.
 /// \~korean
-/// @brief gelu_tanh()의 도함수. PyTorch처럼 `±inf`에서는 NaN이다.
+/// @brief gelu_tanh()의 도함수. PyTorch처럼 `±inf`에서는 NaN입니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the derivative at `x` \~korean `x`에서의 미분값 \~
@@ -126,8 +126,8 @@ T gelu_tanh_grad(T x) noexcept {
 /// @brief Applies gelu() to every element of `x`, writing into `y`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 gelu()를 적용해 `y`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 gelu()를 적용해 `y`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은
@@ -141,8 +141,8 @@ void gelu(std::span<const T> x, std::span<T> y) {
 /// @brief Writes gelu_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 gelu_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 gelu_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`
@@ -157,8 +157,8 @@ void gelu_grad(std::span<const T> x, std::span<T> dy_dx) {
 /// @brief Applies gelu_tanh() to every element of `x`, writing into `y`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 gelu_tanh()를 적용해 `y`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 gelu_tanh()를 적용해 `y`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은
@@ -172,8 +172,8 @@ void gelu_tanh(std::span<const T> x, std::span<T> y) {
 /// @brief Writes gelu_tanh_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 gelu_tanh_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 gelu_tanh_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`

@@ -17,7 +17,7 @@ namespace nn {
 
 namespace detail {
 /// \~english @brief Fills `m` row by row with draws from `draw`.
-/// \~korean @brief `m`을 행 순서대로 `draw`가 뽑은 값으로 채운다.
+/// \~korean @brief `m`을 행 순서대로 `draw`가 뽑은 값으로 채웁니다.
 /// \~
 /// @param m \~english the matrix to fill \~korean 채울 행렬 \~
 /// @param draw \~english a function returning one value
@@ -30,7 +30,7 @@ void fill(Eigen::DenseBase<Derived>& m, Draw draw) {
 }
 
 /// \~english @brief Throws unless `weight` has at least one column.
-/// \~korean @brief `weight`에 열이 하나도 없으면 예외를 던진다.
+/// \~korean @brief `weight`에 열이 하나도 없으면 예외를 던집니다.
 /// \~
 /// @param what \~english the calling function \~korean 호출한 함수 \~
 /// @param weight \~english the weight (out x in)
@@ -51,7 +51,7 @@ inline void check_fan_in(const char* what, const Matrix& weight) {
 /// `sqrt(2 / (1 + a^2))`; `sqrt(2)` for ReLU (`a = 0`).
 /// \~korean
 /// @brief PyTorch의 `calculate_gain('leaky_relu', a)`와 같은 이득
-/// `sqrt(2 / (1 + a^2))`. ReLU(`a = 0`)이면 `sqrt(2)`이다.
+/// `sqrt(2 / (1 + a^2))`. ReLU(`a = 0`)이면 `sqrt(2)`입니다.
 /// \~
 /// @param negative_slope \~english `a`, the leaky slope
 ///        \~korean Leaky ReLU의 기울기 `a` \~
@@ -69,9 +69,9 @@ inline double kaiming_gain(double negative_slope = 0.0) {
 /// @brief Kaiming(He) 균등 초기화. `U(-b, b)`,
 /// `b = gain * sqrt(3 / fan_in)`.
 ///
-/// fan_in 방식이다. `fan_in`은 `weight`(출력x입력)의 열 수이다.
+/// fan_in 방식입니다. `fan_in`은 `weight`(출력x입력)의 열 수입니다.
 /// \~
-/// @param weight \~english filled in place \~korean 이 자리에서 채운다 \~
+/// @param weight \~english filled in place \~korean 이 자리에서 채웁니다 \~
 /// @param gen \~english the generator \~korean 난수 생성기 \~
 /// @param negative_slope \~english slope of the leaky ReLU that follows
 ///        (0 for ReLU) \~korean 뒤따르는 Leaky ReLU의 기울기(ReLU면 0) \~
@@ -93,7 +93,7 @@ inline void kaiming_uniform(Matrix& weight, Generator& gen,
 /// @brief Kaiming(He) 정규 초기화. `N(0, std^2)`,
 /// `std = gain / sqrt(fan_in)`.
 /// \~
-/// @param weight \~english filled in place \~korean 이 자리에서 채운다 \~
+/// @param weight \~english filled in place \~korean 이 자리에서 채웁니다 \~
 /// @param gen \~english the generator \~korean 난수 생성기 \~
 /// @param negative_slope \~english slope of the leaky ReLU that follows
 ///        (0 for ReLU) \~korean 뒤따르는 Leaky ReLU의 기울기(ReLU면 0) \~
@@ -115,7 +115,7 @@ inline void kaiming_normal(Matrix& weight, Generator& gen,
 /// @brief Xavier(Glorot) 균등 초기화. `U(-b, b)`,
 /// `b = gain * sqrt(6 / (fan_in + fan_out))`.
 /// \~
-/// @param weight \~english filled in place \~korean 이 자리에서 채운다 \~
+/// @param weight \~english filled in place \~korean 이 자리에서 채웁니다 \~
 /// @param gen \~english the generator \~korean 난수 생성기 \~
 /// @param gain \~english scale factor (default 1) \~korean 배율(기본값 1) \~
 /// @throws std::invalid_argument
@@ -136,7 +136,7 @@ inline void xavier_uniform(Matrix& weight, Generator& gen,
 /// @brief Xavier(Glorot) 정규 초기화. `N(0, std^2)`,
 /// `std = gain * sqrt(2 / (fan_in + fan_out))`.
 /// \~
-/// @param weight \~english filled in place \~korean 이 자리에서 채운다 \~
+/// @param weight \~english filled in place \~korean 이 자리에서 채웁니다 \~
 /// @param gen \~english the generator \~korean 난수 생성기 \~
 /// @param gain \~english scale factor (default 1) \~korean 배율(기본값 1) \~
 /// @throws std::invalid_argument
@@ -155,12 +155,12 @@ inline void xavier_normal(Matrix& weight, Generator& gen,
 /// both `U(-1/sqrt(fan_in), 1/sqrt(fan_in))`, weight first.
 /// \~korean
 /// @brief PyTorch `nn.Linear`의 기본 초기화. 가중치와 편향 모두
-/// `U(-1/sqrt(fan_in), 1/sqrt(fan_in))`에서 뽑고, 가중치를 먼저 채운다.
+/// `U(-1/sqrt(fan_in), 1/sqrt(fan_in))`에서 뽑고, 가중치를 먼저 채웁니다.
 /// \~
 /// @param weight \~english out x in, filled in place
-///               \~korean 출력x입력, 이 자리에서 채운다 \~
+///               \~korean 출력x입력, 이 자리에서 채웁니다 \~
 /// @param bias \~english out values, filled in place
-///             \~korean 출력 개수만큼, 이 자리에서 채운다 \~
+///             \~korean 출력 개수만큼, 이 자리에서 채웁니다 \~
 /// @param gen \~english the generator \~korean 난수 생성기 \~
 /// @throws std::invalid_argument
 ///         \~english if `weight` has no columns or the bias size is not

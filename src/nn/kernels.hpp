@@ -7,8 +7,8 @@
 /// \~korean 배치 활성화 함수 뒤에서 도는, 미리 컴파일한 벡터화
 /// 반복문(src/nn/kernels.cpp). 명령어 집합(SSE2, AVX2, AVX-512, 그리고
 /// x86-64가 아닌 곳과 WebAssembly에서 쓰는 순수 C++ 이식판)마다 한 판씩
-/// 있고 어느 판이든 비트가 같다. 사용자는 relu.hpp, leaky_relu.hpp,
-/// prelu.hpp, fast.hpp의 함수를 부른다.
+/// 있고 어느 판이든 비트가 같습니다. 사용자는 relu.hpp, leaky_relu.hpp,
+/// prelu.hpp, fast.hpp의 함수를 부릅니다.
 /// \~
 #pragma once
 
@@ -20,8 +20,8 @@ namespace nn::detail {
 /// non-temporal stores: the size of one core's L2 cache (from
 /// `sysconf`), or 1 MiB where the system does not say.
 /// \~korean @brief 출력이 이 바이트 수 이상이면 비시간적(non-temporal)
-/// 저장으로 쓴다. 코어 하나의 L2 캐시 크기(`sysconf`로 얻는다)이며,
-/// 시스템이 알려 주지 않으면 1 MiB이다.
+/// 저장으로 씁니다. 코어 하나의 L2 캐시 크기(`sysconf`로 얻습니다)이며,
+/// 시스템이 알려 주지 않으면 1 MiB입니다.
 /// \~
 /// @return \~english the threshold in bytes \~korean 기준 바이트 수 \~
 std::size_t stream_threshold_bytes() noexcept;
@@ -36,9 +36,9 @@ std::size_t stream_threshold_bytes() noexcept;
 /// \~korean @brief 이 프로세스가 쓰는 커널 판의 명령어 집합:
 /// `"avx512"`, `"avx2"`(FMA 포함), `"sse2"`, `"portable"` 가운데 하나.
 /// x86-64에서는 CPU가 지원하는 가장 넓은 것을 쓰되, 환경 변수
-/// `NN_ISA`(`portable`, `sse2`, `avx2`, `avx512`)로 낮출 수 있다. 그 밖의
+/// `NN_ISA`(`portable`, `sse2`, `avx2`, `avx512`)로 낮출 수 있습니다. 그 밖의
 /// 기계, WebAssembly, `NN_PORTABLE_KERNELS=1`로 빌드한 라이브러리에서는
-/// 언제나 `"portable"`이다. 어느 판이든 비트가 같다.
+/// 언제나 `"portable"`입니다. 어느 판이든 비트가 같습니다.
 /// \~
 /// @return \~english its name \~korean 그 이름 \~
 const char* kernel_isa() noexcept;
@@ -48,7 +48,7 @@ const char* kernel_isa() noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void relu_kernel(const float* x, float* y, std::size_t n) noexcept;
 
@@ -57,7 +57,7 @@ void relu_kernel(const float* x, float* y, std::size_t n) noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void relu_kernel(const double* x, double* y, std::size_t n) noexcept;
 
@@ -66,7 +66,7 @@ void relu_kernel(const double* x, double* y, std::size_t n) noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void relu_grad_kernel(const float* x, float* y, std::size_t n) noexcept;
 
@@ -75,7 +75,7 @@ void relu_grad_kernel(const float* x, float* y, std::size_t n) noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void relu_grad_kernel(const double* x, double* y,
                       std::size_t n) noexcept;
@@ -87,7 +87,7 @@ void relu_grad_kernel(const double* x, double* y,
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 /// @param a \~english the slope for `x <= 0`
 ///          \~korean `x <= 0`에서 쓰는 기울기 \~
@@ -99,7 +99,7 @@ void leaky_kernel(const float* x, float* y, std::size_t n,
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 /// @param a \~english the slope for `x <= 0`
 ///          \~korean `x <= 0`에서 쓰는 기울기 \~
@@ -111,7 +111,7 @@ void leaky_kernel(const double* x, double* y, std::size_t n,
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 /// @param a \~english the slope for `x <= 0`
 ///          \~korean `x <= 0`에서 쓰는 기울기 \~
@@ -123,7 +123,7 @@ void leaky_grad_kernel(const float* x, float* y, std::size_t n,
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 /// @param a \~english the slope for `x <= 0`
 ///          \~korean `x <= 0`에서 쓰는 기울기 \~
@@ -135,7 +135,7 @@ void leaky_grad_kernel(const double* x, double* y, std::size_t n,
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_sigmoid_kernel(const float* x, float* y, std::size_t n) noexcept;
 
@@ -144,7 +144,7 @@ void fast_sigmoid_kernel(const float* x, float* y, std::size_t n) noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_tanh_kernel(const float* x, float* y, std::size_t n) noexcept;
 
@@ -153,7 +153,7 @@ void fast_tanh_kernel(const float* x, float* y, std::size_t n) noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_silu_kernel(const float* x, float* y, std::size_t n) noexcept;
 
@@ -162,7 +162,7 @@ void fast_silu_kernel(const float* x, float* y, std::size_t n) noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 void fast_gelu_kernel(const float* x, float* y, std::size_t n) noexcept;
 
@@ -171,7 +171,7 @@ void fast_gelu_kernel(const float* x, float* y, std::size_t n) noexcept;
 /// \~
 /// @param x \~english input, `n` values \~korean 입력 `n`개 \~
 /// @param y \~english output, `n` values (may be `x`)
-///          \~korean 출력 `n`개(`x`여도 된다) \~
+///          \~korean 출력 `n`개(`x`여도 됩니다) \~
 /// @param n \~english number of elements \~korean 원소 개수 \~
 /// @param beta \~english sharpness \~korean 꺾이는 정도 \~
 /// @param threshold \~english linear above this

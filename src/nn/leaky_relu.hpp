@@ -23,8 +23,8 @@ namespace nn {
 /// @brief Leaky ReLU. `x > 0`이면 `x`, 아니면 `negative_slope * x`.
 ///
 /// `torch.nn.functional.leaky_relu`와 똑같이 `T` 타입으로 계산하므로
-/// 결과가 PyTorch와 비트 단위로 같다. -0.0은 -0.0으로 남고
-/// (`-0.0 * slope`는 `-0.0`), NaN은 그대로 전파된다.
+/// 결과가 PyTorch와 비트 단위로 같습니다. -0.0은 -0.0으로 남고
+/// (`-0.0 * slope`는 `-0.0`), NaN은 그대로 전파됩니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param negative_slope \~english slope for negative inputs (PyTorch's
@@ -44,7 +44,7 @@ constexpr T leaky_relu(T x,
 /// \~korean
 /// @brief leaky_relu()의 도함수. `x > 0`이면 `1`, 아니면 기울기.
 ///
-/// PyTorch 자동 미분처럼 `0`, `-0.0`, NaN에서는 기울기를 돌려준다.
+/// PyTorch 자동 미분처럼 `0`, `-0.0`, NaN에서는 기울기를 돌려줍니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param negative_slope \~english slope for negative inputs
@@ -60,8 +60,8 @@ constexpr T leaky_relu_grad(
 /// @brief Applies leaky_relu() to every element of `x`, writing into `y`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 leaky_relu()를 적용해 `y`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 leaky_relu()를 적용해 `y`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은
@@ -84,8 +84,8 @@ void leaky_relu(std::span<const T> x, std::span<T> y,
 /// @brief Writes leaky_relu_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 leaky_relu_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 leaky_relu_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`

@@ -24,11 +24,11 @@ namespace nn {
 /// zero_grad() between steps).
 /// \~korean
 /// @brief `torch.nn.Linear`와 같은 완전 연결 층. 행 하나가 표본 하나인
-/// 배치에 `y = x W^T + b`를 계산한다.
+/// 배치에 `y = x W^T + b`를 계산합니다.
 ///
-/// `weight`는 `출력x입력`, `bias`는 출력 개수만큼의 값을 갖는다.
-/// backward()는 `weight_grad`와 `bias_grad`에 기울기를 더한다(PyTorch도
-/// 누적하므로 단계마다 zero_grad()를 부른다).
+/// `weight`는 `출력x입력`, `bias`는 출력 개수만큼의 값을 갖습니다.
+/// backward()는 `weight_grad`와 `bias_grad`에 그래디언트를 더합니다(PyTorch도
+/// 누적하므로 단계마다 zero_grad()를 부릅니다).
 /// \~
 class Linear {
  public:
@@ -36,7 +36,7 @@ class Linear {
   /// @brief A layer with PyTorch's default initialisation drawn from
   /// `gen` (see linear_default_init()).
   /// \~korean
-  /// @brief `gen`에서 뽑은 PyTorch 기본 초기화로 층을 만든다
+  /// @brief `gen`에서 뽑은 PyTorch 기본 초기화로 층을 만듭니다
   /// (linear_default_init() 참고).
   /// \~
   /// @param in_features \~english inputs per sample
@@ -57,7 +57,7 @@ class Linear {
   }
 
   /// \~english @brief A layer with the given parameters.
-  /// \~korean @brief 주어진 매개변수로 층을 만든다.
+  /// \~korean @brief 주어진 매개변수로 층을 만듭니다.
   /// \~
   /// @param w \~english weight, out x in \~korean 가중치, 출력x입력 \~
   /// @param b \~english bias, out entries \~korean 편향, 출력 개수만큼 \~
@@ -92,7 +92,7 @@ class Linear {
   /// @throws std::invalid_argument
   ///         \~english if `x` does not have in_features() columns (the
   ///         message names both shapes) \~korean `x`의 열 수가
-  ///         in_features()와 다를 때(메시지에 두 모양을 적는다) \~
+  ///         in_features()와 다를 때(메시지에 두 모양을 적습니다) \~
   Matrix forward(const Matrix& x) const {
     check_parameters("nn::Linear::forward");
     check_input("nn::Linear::forward", x);
@@ -108,10 +108,10 @@ class Linear {
   /// `dL/dW = grad_y^T x`, `dL/db` = column sums of `grad_y`,
   /// `dL/dx = grad_y W`.
   /// \~korean
-  /// @brief 역전파. dL/dW와 dL/db를 기울기에 더하고 dL/dx를 돌려준다.
+  /// @brief 역전파. dL/dW와 dL/db를 그래디언트에 더하고 dL/dx를 돌려줍니다.
   ///
   /// `dL/dW = grad_y^T x`, `dL/db`는 `grad_y`의 열별 합,
-  /// `dL/dx = grad_y W`이다.
+  /// `dL/dx = grad_y W`입니다.
   /// \~
   /// @param x \~english the forward input, batch x in
   ///          \~korean 순전파 때의 입력, 배치x입력 \~
@@ -120,7 +120,7 @@ class Linear {
   /// @return \~english dL/dx, batch x in \~korean dL/dx, 배치x입력 \~
   /// @throws std::invalid_argument
   ///         \~english on any shape mismatch (both shapes are named)
-  ///         \~korean 모양이 하나라도 맞지 않을 때(두 모양을 적는다) \~
+  ///         \~korean 모양이 하나라도 맞지 않을 때(두 모양을 적습니다) \~
   Matrix backward(const Matrix& x, const Matrix& grad_y) {
     check_parameters("nn::Linear::backward");
     check_input("nn::Linear::backward", x);
@@ -137,7 +137,7 @@ class Linear {
   }
 
   /// \~english @brief Sets both gradients to zero.
-  /// \~korean @brief 두 기울기를 0으로 되돌린다.
+  /// \~korean @brief 두 그래디언트를 0으로 되돌립니다.
   /// \~
   void zero_grad() {
     weight_grad.setZero(weight.rows(), weight.cols());
@@ -153,11 +153,11 @@ class Linear {
   /// \~
   Vector bias;
   /// \~english @brief Accumulated dL/dW, same shape as `weight`.
-  /// \~korean @brief 누적된 dL/dW. `weight`와 모양이 같다.
+  /// \~korean @brief 누적된 dL/dW. `weight`와 모양이 같습니다.
   /// \~
   Matrix weight_grad;
   /// \~english @brief Accumulated dL/db, same size as `bias`.
-  /// \~korean @brief 누적된 dL/db. `bias`와 크기가 같다.
+  /// \~korean @brief 누적된 dL/db. `bias`와 크기가 같습니다.
   /// \~
   Vector bias_grad;
 

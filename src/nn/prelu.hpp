@@ -24,8 +24,8 @@ namespace nn {
 /// \~korean
 /// @brief PReLU. `x > 0`이면 `x`, 아니면 `alpha * x`.
 ///
-/// 식은 leaky_relu()와 같지만 `alpha`를 학습으로 조정한다
-/// (`torch.nn.PReLU`). 결과는 PyTorch와 비트 단위로 같다.
+/// 식은 leaky_relu()와 같지만 `alpha`를 학습으로 조정합니다
+/// (`torch.nn.PReLU`). 결과는 PyTorch와 비트 단위로 같습니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param alpha \~english the learnable slope \~korean 학습하는 기울기 \~
@@ -42,7 +42,7 @@ constexpr T prelu(T x, std::type_identity_t<T> alpha) noexcept {
 /// \~korean
 /// @brief prelu()를 `x`로 미분한 값. `1` 또는 `alpha`.
 ///
-/// PyTorch 자동 미분처럼 `0`, `-0.0`, NaN에서는 `alpha`이다.
+/// PyTorch 자동 미분처럼 `0`, `-0.0`, NaN에서는 `alpha`입니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param alpha \~english the slope \~korean 기울기 \~
@@ -61,8 +61,8 @@ constexpr T prelu_grad(T x, std::type_identity_t<T> alpha) noexcept {
 /// \~korean
 /// @brief prelu()를 `alpha`로 미분한 값. `x > 0`이면 `0`, 아니면 `x`.
 ///
-/// 배치 전체에 걸쳐 (위에서 내려온 기울기를 곱해) 더하면 공유된
-/// `alpha` 하나의 기울기가 된다. PReLU::backward()가 그렇게 한다.
+/// 배치 전체에 걸쳐 (위에서 내려온 그래디언트를 곱해) 더하면 공유된
+/// `alpha` 하나의 그래디언트가 됩니다. PReLU::backward()가 그렇게 합니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english dy/dalpha at `x` \~korean `x`에서의 dy/dalpha \~
@@ -76,8 +76,8 @@ constexpr T prelu_grad_alpha(T x) noexcept {
 /// @brief Applies prelu() to every element of `x`, writing into `y`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 prelu()를 적용해 `y`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 prelu()를 적용해 `y`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은
@@ -100,8 +100,8 @@ void prelu(std::span<const T> x, std::span<T> y,
 /// @brief Writes prelu_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 prelu_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 prelu_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`
@@ -126,23 +126,23 @@ void prelu_grad(std::span<const T> x, std::span<T> dy_dx,
 /// accumulated by backward() (PyTorch accumulates too: call zero_grad()
 /// between steps).
 /// \~korean
-/// @brief 기울기 하나를 공유하는 PReLU 층. `torch.nn.PReLU()`와 같다.
+/// @brief 기울기 하나를 공유하는 PReLU 층. `torch.nn.PReLU()`와 같습니다.
 ///
 /// `alpha`(처음 값은 PyTorch 기본값인 0.25)와 backward()가 쌓아 가는
-/// 기울기를 들고 있다. PyTorch처럼 기울기를 누적하므로 단계마다
-/// zero_grad()를 불러야 한다.
+/// 그래디언트를 들고 있습니다. PyTorch처럼 그래디언트를 누적하므로 단계마다
+/// zero_grad()를 불러야 합니다.
 /// \~
 template <std::floating_point T>
 class PReLU {
  public:
   /// \~english @brief Creates the layer with slope `init`.
-  /// \~korean @brief 기울기를 `init`으로 두고 층을 만든다.
+  /// \~korean @brief 기울기를 `init`으로 두고 층을 만듭니다.
   /// \~
   /// @param init \~english initial slope \~korean 처음 기울기 \~
   explicit PReLU(T init = T(0.25)) noexcept : alpha(init) {}
 
   /// \~english @brief The slope, read and updated by the optimiser.
-  /// \~korean @brief 기울기. 최적화 단계가 읽고 고친다.
+  /// \~korean @brief 기울기. 최적화 단계가 읽고 고칩니다.
   /// \~
   T alpha;
   /// \~english @brief Accumulated d(loss)/d(alpha).
@@ -169,7 +169,7 @@ class PReLU {
   /// @throws std::invalid_argument if any of the sizes differ.
   /// \~korean
   /// @brief 역전파. d(loss)/dx를 쓰고 d(loss)/d(alpha)를 alpha_grad에
-  /// 더한다.
+  /// 더합니다.
   /// @throws std::invalid_argument 크기가 하나라도 다를 때.
   /// \~
   /// @param x \~english the forward input \~korean 순전파 때의 입력 \~
@@ -192,7 +192,7 @@ class PReLU {
   }
 
   /// \~english @brief Sets alpha_grad to zero.
-  /// \~korean @brief alpha_grad를 0으로 되돌린다.
+  /// \~korean @brief alpha_grad를 0으로 되돌립니다.
   /// \~
   void zero_grad() noexcept { alpha_grad = T(0); }
 };

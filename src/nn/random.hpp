@@ -2,7 +2,7 @@
 /// \~english A seeded random generator of our own (xoshiro256**), with
 /// uniform and normal draws that are the same on every compiler.
 /// \~korean 직접 만든 시드 고정 난수 생성기(xoshiro256**). 균등·정규
-/// 난수가 어느 컴파일러에서나 똑같이 나온다.
+/// 난수가 어느 컴파일러에서나 똑같이 나옵니다.
 /// \~
 #pragma once
 
@@ -24,24 +24,24 @@ namespace nn {
 /// build prints the same weights.
 /// \~korean
 /// @brief 시드를 정할 수 있는 의사 난수 생성기. splitmix64로 시드를
-/// 퍼뜨린 xoshiro256**이다.
+/// 퍼뜨린 xoshiro256**입니다.
 ///
 /// 표준 라이브러리의 분포(`std::normal_distribution` 등)는 라이브러리
-/// 구현마다 다른 수를 낼 수 있다. 그래서 이 책은 난수를 여기서 뽑는다.
+/// 구현마다 다른 수를 낼 수 있습니다. 그래서 이 책은 난수를 여기서 뽑습니다.
 /// 균등 난수는 비트에서 바로 만들고, normal()은 `log`와 `sqrt`만 쓰는
-/// 마르사글리아 극좌표 방법이다. 시드가 같으면 어떤 빌드든 같은
-/// 가중치를 출력한다.
+/// 마르사글리아 극좌표 방법입니다. 시드가 같으면 어떤 빌드든 같은
+/// 가중치를 출력합니다.
 /// \~
 class Generator {
  public:
   /// \~english @brief Seeds the generator.
-  /// \~korean @brief 생성기에 시드를 준다.
+  /// \~korean @brief 생성기에 시드를 줍니다.
   /// \~
   /// @param seed \~english any 64-bit value \~korean 임의의 64비트 값 \~
   explicit Generator(std::uint64_t seed = 0) noexcept { reseed(seed); }
 
   /// \~english @brief Restarts the stream from `seed`.
-  /// \~korean @brief `seed`로 수열을 처음부터 다시 시작한다.
+  /// \~korean @brief `seed`로 수열을 처음부터 다시 시작합니다.
   /// \~
   /// @param seed \~english any 64-bit value \~korean 임의의 64비트 값 \~
   void reseed(std::uint64_t seed) noexcept {
@@ -102,11 +102,11 @@ class Generator {
   /// into two independent normal values, return one and keep the other
   /// for the next call.
   /// \~korean
-  /// @brief 표준정규분포(평균 0, 분산 1)를 따르는 난수.
+  /// @brief 표준 정규 분포(평균 0, 분산 1)를 따르는 난수.
   ///
-  /// 마르사글리아 극좌표 방법을 쓴다. 단위 원 안의 점을 하나 뽑아 서로
+  /// 마르사글리아 극좌표 방법을 씁니다. 단위 원 안의 점을 하나 뽑아 서로
   /// 독립인 정규 난수 두 개로 바꾸고, 하나는 돌려주고 다른 하나는 다음
-  /// 호출을 위해 남겨 둔다.
+  /// 호출을 위해 남겨 둡니다.
   /// \~
   /// @return \~english a normal value \~korean 정규 난수 \~
   double normal() noexcept {

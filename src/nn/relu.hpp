@@ -18,10 +18,10 @@ namespace nn {
 /// Negative zero stays negative zero and NaN propagates, as
 /// `torch.relu` does. Introduced in chapter 1.
 /// \~korean
-/// @brief 정류 선형 유닛 `max(0, x)`. PyTorch와 같은 의미를 따른다.
+/// @brief 정류 선형 유닛 `max(0, x)`. PyTorch와 같은 의미를 따릅니다.
 ///
-/// `torch.relu`처럼 -0.0은 -0.0 그대로, NaN은 NaN 그대로 나온다.
-/// 1장에서 처음 소개한다.
+/// `torch.relu`처럼 -0.0은 -0.0 그대로, NaN은 NaN 그대로 나옵니다.
+/// 1장에서 처음 소개합니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english `x` if `x` is not less than zero or is NaN, else `0`
@@ -42,10 +42,10 @@ constexpr T relu(T x) noexcept {
 /// \~korean
 /// @brief ReLU의 도함수. `x > 0`이면 `1`, 아니면 `0`.
 ///
-/// `x = 0`(과 `-0.0`)에서는 PyTorch와 numpy의 관례대로 `0`이다.
-/// NaN에서는 `1`인데, PyTorch 자동 미분이 내놓는 값과 똑같다(PyTorch의
-/// 규칙은 "`x <= 0`이면 0, 아니면 기울기를 그대로 흘려보낸다"이다).
-/// 2장에서 소개한다.
+/// `x = 0`(과 `-0.0`)에서는 PyTorch와 numpy의 관례대로 `0`입니다.
+/// NaN에서는 `1`인데, PyTorch 자동 미분이 내놓는 값과 똑같습니다(PyTorch의
+/// 규칙은 "`x <= 0`이면 0, 아니면 그래디언트를 그대로 흘려보냅니다"입니다).
+/// 2장에서 소개합니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the slope of ReLU at `x`
@@ -63,12 +63,12 @@ constexpr T relu_grad(T x) noexcept {
 /// itself (in place). Chapter 8 measures it.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 relu()를 적용해 `y`에 쓴다.
+/// @brief `x`의 모든 원소에 relu()를 적용해 `y`에 씁니다.
 ///
 /// `float`와 `double`에서는 분기 없는 벡터화 반복문
-/// (src/nn/kernels.cpp)이 돌며, 결과는 스칼라 함수와 비트 단위로 같다.
-/// `y`가 `x` 자신이어도 된다(제자리 계산). 8장에서 속도를 잰다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// (src/nn/kernels.cpp)이 돌며, 결과는 스칼라 함수와 비트 단위로 같습니다.
+/// `y`가 `x` 자신이어도 됩니다(제자리 계산). 8장에서 속도를 잽니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x`
@@ -87,8 +87,8 @@ void relu(std::span<const T> x, std::span<T> y) {
 /// @brief Writes relu_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 relu_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 relu_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`

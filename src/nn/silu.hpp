@@ -20,7 +20,7 @@ namespace nn {
 /// \~korean
 /// @brief SiLU `x * sigmoid(x)` (`torch.nn.functional.silu`).
 ///
-/// PyTorch처럼 `silu(-inf)`는 NaN이다(`-inf * 0`).
+/// PyTorch처럼 `silu(-inf)`는 NaN입니다(`-inf * 0`).
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the activation \~korean 활성화 값 \~
@@ -36,8 +36,8 @@ T silu(T x) noexcept {
 /// sigmoid. NaN at `±inf`, as PyTorch's autograd gives.
 /// \~korean
 /// @brief silu()의 도함수. `s`를 시그모이드라 하면
-/// `s(x) * (1 + x * s(-x))`이다. PyTorch 자동 미분처럼 `±inf`에서는
-/// NaN이다.
+/// `s(x) * (1 + x * s(-x))`입니다. PyTorch 자동 미분처럼 `±inf`에서는
+/// NaN입니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @return \~english the derivative at `x` \~korean `x`에서의 미분값 \~
@@ -52,8 +52,8 @@ T silu_grad(T x) noexcept {
 /// @brief Applies silu() to every element of `x`, writing into `y`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 silu()를 적용해 `y`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 silu()를 적용해 `y`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은
@@ -67,8 +67,8 @@ void silu(std::span<const T> x, std::span<T> y) {
 /// @brief Writes silu_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 silu_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 silu_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`

@@ -2,7 +2,7 @@
 /// \~english Softplus and its derivative, scalar and batched, with
 /// PyTorch's `beta` and `threshold`.
 /// \~korean Softplus와 그 도함수(스칼라, 배치). PyTorch의 `beta`,
-/// `threshold`를 그대로 따른다.
+/// `threshold`를 그대로 따릅니다.
 /// \~
 #pragma once
 
@@ -23,17 +23,17 @@ namespace nn {
 /// the result is `x` itself; otherwise `log1p(exp(beta * x)) / beta`.
 /// `softplus(-inf)` is `0`, `softplus(inf)` is `inf`.
 /// \~korean
-/// @brief Softplus `log(1 + exp(beta * x)) / beta`. 매끄러운 ReLU이다.
+/// @brief Softplus `log(1 + exp(beta * x)) / beta`. 매끄러운 ReLU입니다.
 ///
-/// PyTorch와 똑같은 규칙을 쓴다. `beta * x > threshold`이면(`T`로
+/// PyTorch와 똑같은 규칙을 씁니다. `beta * x > threshold`이면(`T`로
 /// 비교) `x`를 그대로 돌려주고, 아니면 `log1p(exp(beta * x)) / beta`를
-/// 계산한다. `softplus(-inf)`는 `0`, `softplus(inf)`는 `inf`이다.
+/// 계산합니다. `softplus(-inf)`는 `0`, `softplus(inf)`는 `inf`입니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param beta \~english sharpness (PyTorch's default 1)
 ///             \~korean 꺾이는 정도(PyTorch 기본값 1) \~
 /// @param threshold \~english above it the function is linear (default
-///        20) \~korean 이 값을 넘으면 선형으로 취급한다(기본값 20) \~
+///        20) \~korean 이 값을 넘으면 선형으로 취급합니다(기본값 20) \~
 /// @return \~english the activation \~korean 활성화 값 \~
 template <std::floating_point T>
 T softplus(T x, std::type_identity_t<T> beta = T(1),
@@ -49,7 +49,7 @@ T softplus(T x, std::type_identity_t<T> beta = T(1),
 /// above the threshold, as PyTorch's autograd gives.
 /// \~korean
 /// @brief softplus()의 도함수. `sigmoid(beta * x)`이고, 문턱값을 넘으면
-/// PyTorch 자동 미분처럼 정확히 `1`이다.
+/// PyTorch 자동 미분처럼 정확히 `1`입니다.
 /// \~
 /// @param x \~english input value \~korean 입력값 \~
 /// @param beta \~english sharpness \~korean 꺾이는 정도 \~
@@ -68,8 +68,8 @@ T softplus_grad(T x, std::type_identity_t<T> beta = T(1),
 /// @brief Applies softplus() to every element of `x`, writing into `y`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 softplus()를 적용해 `y`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 softplus()를 적용해 `y`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param y \~english output, same size as `x` \~korean 출력, `x`와 같은
@@ -89,8 +89,8 @@ void softplus(std::span<const T> x, std::span<T> y,
 /// @brief Writes softplus_grad() of every element of `x` into `dy_dx`.
 /// @throws std::invalid_argument if the sizes differ (both are named).
 /// \~korean
-/// @brief `x`의 모든 원소에 대한 softplus_grad() 값을 `dy_dx`에 쓴다.
-/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알린다).
+/// @brief `x`의 모든 원소에 대한 softplus_grad() 값을 `dy_dx`에 씁니다.
+/// @throws std::invalid_argument 두 크기가 다르면(두 크기를 모두 알립니다).
 /// \~
 /// @param x \~english input values \~korean 입력값 \~
 /// @param dy_dx \~english output, same size as `x`

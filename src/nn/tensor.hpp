@@ -14,7 +14,7 @@ namespace nn {
 /// \~english
 /// @brief A row-major dynamic matrix; in a batch, one row is one sample.
 /// \~korean
-/// @brief 행 우선 동적 행렬. 배치에서는 행 하나가 표본 하나이다.
+/// @brief 행 우선 동적 행렬. 배치에서는 행 하나가 표본 하나입니다.
 /// \~
 template <typename T>
 using MatrixT =
@@ -37,7 +37,7 @@ using Matrix = MatrixT<double>;
 using Vector = VectorT<double>;
 
 /// \~english @brief The shape of `m` as `"rows x cols"`, e.g. `"5x2"`.
-/// \~korean @brief `m`의 모양을 `"행x열"` 꼴(예: `"5x2"`)로 돌려준다.
+/// \~korean @brief `m`의 모양을 `"행x열"` 꼴(예: `"5x2"`)로 돌려줍니다.
 /// \~
 /// @param m \~english a matrix \~korean 행렬 \~
 /// @return \~english the shape text \~korean 모양 문자열 \~
