@@ -751,7 +751,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     try:
         m = load_manifest(os.path.abspath(a.build))
-        lang = a.lang or os.environ.get("LITBOOK_LANG") or m["langs"][0]
+        lang = a.lang or m["langs"][0]
         if lang not in m["langs"]:
             raise Refused(f"--lang {lang}: the book's languages are "
                           f"{', '.join(m['langs'])}")
