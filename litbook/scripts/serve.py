@@ -413,6 +413,7 @@ class Preview:
     def status(self):
         with self.cond:
             return {"version": self.version, "building": self.building,
+                    "background": self.bg_pending(),
                     "lang": self.lang, "stale": sorted(self.stale),
                     "problems": [{"stage": s, "file": p.file, "line": p.line,
                                   "message": p.message}
