@@ -9,7 +9,7 @@
 #   make html | pdf | epub | chapters | figures | examples | approve | update-po
 #   make deps     install the Debian packages the book needs that are missing
 #                 (as root or with sudo; says so if neither is at hand)
-#   make serve    the live preview at http://127.0.0.1:$${PORT:-8000}/ (LANG=en:
+#   make serve    the live preview at http://127.0.0.1:${PORT:-8000}/ (LANG=en:
 #                 the English book): rebuilds what a saved file needs and
 #                 reloads the page; Ctrl-C stops it
 #

@@ -38,6 +38,8 @@ import time
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "litbook", "scripts"))
+from serve import Events  # noqa: E402
 CHAPTER = "01-relu-basics"
 # (kind, file, old, new, url, new content): each edit keeps the book valid.
 EDITS = [
@@ -80,17 +82,8 @@ class Server:
         self.log = []
         threading.Thread(target=lambda: self.log.extend(self.proc.stdout),
                          daemon=True).start()
-        self.states, self.cond = [], threading.Condition()
-        self.stream = urllib.request.urlopen(self.base + "/__litbook/events")
-        threading.Thread(target=self.read, daemon=True).start()
-
-    def read(self):
-        for raw in self.stream:
-            line = raw.decode()
-            if line.startswith("data:"):
-                with self.cond:
-                    self.states.append(json.loads(line[5:]))
-                    self.cond.notify_all()
+        self.events = Events(self.base)
+        self.states, self.cond = self.events.states, self.events.cond
 
     def status(self):
         return json.loads(fetch(self.base + "/__litbook/status"))

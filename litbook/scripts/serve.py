@@ -738,6 +738,41 @@ def handler(preview):
     return Handler
 
 
+class Events:
+    """A client of a server's /__litbook/events (for the tests and the
+    bench): `states` is what it announced, in order; wait(v) returns the
+    first state after version v in which no build runs (None on timeout)."""
+
+    def __init__(self, base, timeout=600):
+        import urllib.request
+        self.timeout = timeout
+        self.states, self.cond = [], threading.Condition()
+        self.stream = urllib.request.urlopen(base + "/__litbook/events",
+                                             timeout=timeout)
+        threading.Thread(target=self.read, daemon=True).start()
+
+    def read(self):
+        try:
+            for raw in self.stream:
+                line = raw.decode()
+                if line.startswith("data:"):
+                    with self.cond:
+                        self.states.append(json.loads(line[5:]))
+                        self.cond.notify_all()
+        except OSError:
+            pass
+
+    def wait(self, after):
+        deadline = time.time() + self.timeout
+        with self.cond:
+            while time.time() < deadline:
+                for s in self.states:
+                    if s["v"] > after and not s["building"]:
+                        return s
+                self.cond.wait(1)
+        return None
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(
         prog="litbook serve", description="The book's live preview: "

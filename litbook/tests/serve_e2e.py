@@ -27,44 +27,13 @@ import threading
 import time
 import urllib.request
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+sys.path.insert(0, HERE)
+from new_book import run  # noqa: E402
+from serve import Events  # noqa: E402
+
 TIMEOUT = 300  # seconds for one build on a busy machine
-
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, **kw)
-
-
-class Events:
-    """Reads the server's event stream in a thread; wait() returns the first
-    state after the given version in which no build is running."""
-
-    def __init__(self, base):
-        self.states, self.cond = [], threading.Condition()
-        self.stream = urllib.request.urlopen(base + "/__litbook/events",
-                                             timeout=TIMEOUT)
-        threading.Thread(target=self.read, daemon=True).start()
-
-    def read(self):
-        try:
-            for raw in self.stream:
-                line = raw.decode()
-                if line.startswith("data:"):
-                    with self.cond:
-                        self.states.append(json.loads(line[5:]))
-                        self.cond.notify_all()
-        except OSError:
-            pass
-
-    def wait(self, after):
-        deadline = time.time() + TIMEOUT
-        with self.cond:
-            while time.time() < deadline:
-                for s in self.states:
-                    if s["v"] > after and not s["building"]:
-                        return s
-                self.cond.wait(1)
-        return None
 
 
 def get(url):
@@ -85,32 +54,38 @@ def main():
     ap.add_argument("--langs", default="ko,en")
     a = ap.parse_args()
     lang = a.langs.split(",")[0]
-    passed, failed = 0, []
+    results = {"passed": 0, "failed": []}
 
     def check(name, ok, detail=""):
-        nonlocal passed
-        if ok:
-            passed += 1
-        else:
-            failed.append(f"{name}{': ' + str(detail)[-3000:] if detail else ''}")
+        results["passed" if ok else "failed"] = (
+            results["passed"] + 1 if ok else
+            results["failed"] + [f"{name}: {str(detail)[-3000:]}"])
         return ok
+
+    def report(*_):
+        for f in results["failed"]:
+            print(f"FAILED: {f}")
+        print(f"serve-e2e: {results['passed']} passed, "
+              f"{len(results['failed'])} failed")
+        return 1 if results["failed"] else 0
 
     with tempfile.TemporaryDirectory(prefix="litbook-serve-") as tmp:
         prefix = os.path.join(tmp, "prefix")
-        p = run(["cmake", "-S", a.litbook, "-B", os.path.join(tmp, "lb")])
-        p2 = run(["cmake", "--install", os.path.join(tmp, "lb"), "--prefix",
-                  prefix]) if p.returncode == 0 else p
         book = os.path.join(tmp, "book")
         litbook = os.path.join(prefix, "bin", "litbook")
-        p3 = run([litbook, "new", book, "--title", "Served",
-                  "--langs", a.langs]) if p2.returncode == 0 else p2
         build = os.path.join(book, "build")
         env = dict(os.environ, CMAKE_PREFIX_PATH=prefix)
-        p4 = run(["cmake", "-S", book, "-B", build], env=env) \
-            if p3.returncode == 0 else p3
-        if not check("a scratch book configures", p4.returncode == 0,
-                     p4.stdout):
-            return report(passed, failed)
+        # litbook installed, a book written and configured.
+        for cmd in (["cmake", "-S", a.litbook, "-B", os.path.join(tmp, "lb")],
+                    ["cmake", "--install", os.path.join(tmp, "lb"),
+                     "--prefix", prefix],
+                    [litbook, "new", book, "--title", "Served", "--langs",
+                     a.langs],
+                    ["cmake", "-S", book, "-B", build]):
+            p = run(cmd, env=env)
+            if not check(f"{os.path.basename(cmd[0])} {cmd[1]}",
+                         p.returncode == 0, p.stdout):
+                return report()
 
         server = subprocess.Popen(
             [litbook, "serve", "--build", build, "--port", "0"],
@@ -124,10 +99,10 @@ def main():
         m = re.search(r"(http://127\.0\.0\.1:\d+)/", first)
         try:
             if not check("the server prints its URL", m, first):
-                return report(passed, failed)
+                return report()
             base = m.group(1)
             page_url = f"{base}/{lang}/chapters/01-first.html"
-            ev = Events(base)
+            ev = Events(base, TIMEOUT)
             check("the first build ends", ev.wait(0), "".join(log))
             code, page = get(page_url)
             check("the chapter is served", code == 200, page[:500])
@@ -209,14 +184,7 @@ def main():
             left = [ln for ln in run(["ps", "-eo", "pid=,args="]).stdout
                     .splitlines() if tmp in ln]
             check("no process of the server is left", not left, left)
-    return report(passed, failed)
-
-
-def report(passed, failed):
-    for f in failed:
-        print(f"FAILED: {f}")
-    print(f"serve-e2e: {passed} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":
