@@ -130,6 +130,15 @@ def main():
             code, page = get(page_url)
             check("the reloaded page has the new text",
                   "SERVEPROBE" in page, page[-2000:])
+            # The other language waits for the gate, then its own build.
+            other = a.langs.split(",")[1:]
+            if other:
+                other_url = page_url.replace(f"/{lang}/", f"/{other[0]}/")
+                st = status(base)
+                check("the other language is out of date after the edit",
+                      other[0] in st["stale"], st)
+                check("... and its pages say so",
+                      "litbook-serve-stale" in get(other_url)[1])
             on_disk = []
             for root, _, files in os.walk(os.path.join(build, "book")):
                 for name in files:
@@ -165,6 +174,9 @@ def main():
                     break
                 time.sleep(0.5)
             check("the other languages are rebuilt", not st["stale"], st)
+            if other:
+                check("... and their pages are no longer marked",
+                      "litbook-serve-stale" not in get(other_url)[1])
             code, page = get(page_url)
             check("the fix clears the banner",
                   "litbook-serve-banner" not in page
