@@ -308,6 +308,10 @@ class SphinxSession:
                 except Exception:  # a path outside the sources
                     doc = None
             phase = getattr(self.app, "phase", None) if self.app else None
+            if not doc and phase == BuildPhase.READING and self.app.env:
+                # A warning located in another file (an excerpted program,
+                # an included file) belongs to the document being read.
+                doc = self.app.env.temp_data.get("docname")
             if doc and phase == BuildPhase.READING:
                 self.read.setdefault(doc, []).append(p)
             elif doc and phase in (BuildPhase.RESOLVING, BuildPhase.WRITING):
