@@ -197,7 +197,8 @@ def main():
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--gallery", default=os.path.join(
         ROOT, "..", "shared", "anchors", "gallery"))
-    ap.add_argument("--json")
+    ap.add_argument("--json", help="also write the times, and the "
+                    "server's log with the seconds of each step, here")
     a = ap.parse_args()
     if a.runs < 1:
         ap.error("--runs must be at least 1")
@@ -254,8 +255,8 @@ def main():
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump({"runs": a.runs, "ours": times, "anchor": anchor,
-                       "rows": rows, "gallery_clean": clean, "load": load},
-                      f, indent=1)
+                       "rows": rows, "gallery_clean": clean, "load": load,
+                       "server_log": server.log}, f, indent=1)
     return 0
 
 
