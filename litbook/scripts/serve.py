@@ -599,8 +599,8 @@ class Preview:
                 self.build(plan, ", ".join(
                     sorted(os.path.relpath(p, self.root) for p in changed
                            if p not in plan.ignored)))
-            elif not self.background():
-                pass
+            else:
+                self.background()
 
     def bg_pending(self):
         b = self.bg
@@ -707,9 +707,7 @@ def handler(preview):
 
         def page(self, body, lang, code=200):
             st = preview.status()
-            stale = None
-            if lang in st["stale"]:
-                stale = preview.m.get("lang_names", {}).get(lang, lang)
+            stale = lang if lang in st["stale"] else None
             snippet = banner(preview.all_problems(), preview.root, stale) \
                 + SCRIPT % st["version"]
             self.send(code, inject(body, snippet), "text/html; charset=utf-8")
@@ -818,7 +816,7 @@ def main(argv=None):
     print(f"litbook serve: {preview.url} ({lang}; the other languages: "
           f"{', '.join(preview.others) or 'none'}); Ctrl-C stops",
           flush=True)
-    while not stop.wait(0.5):
+    while not stop.wait(0.5):  # (a timeout: signals reach the main thread)
         pass
     print("litbook serve: stopping", flush=True)
     preview.stop()
