@@ -9,6 +9,9 @@
 #   make html | pdf | epub | chapters | figures | examples | approve | update-po
 #   make deps     install the Debian packages the book needs that are missing
 #                 (as root or with sudo; says so if neither is at hand)
+#   make serve    the live preview at http://127.0.0.1:${PORT:-8000}/ (LANG=en:
+#                 the English book): rebuilds what a saved file needs and
+#                 reloads the page; Ctrl-C stops it
 #
 # Everything goes to $(BUILD) (default: build/); `make clean` removes it.
 BUILD ?= build
@@ -18,7 +21,7 @@ CMAKE_FLAGS ?=
 CMAKE_BUILD = cmake --build $(BUILD) -j $(JOBS)
 
 .PHONY: book deps configure all docs html pdf epub chapters figures examples \
-        approve update-po gate test test-fast test-sanitize clean
+        approve update-po gate test test-fast test-sanitize clean serve
 
 book: deps
 	$(MAKE) docs
@@ -52,6 +55,12 @@ test-sanitize:
 
 clean:
 	rm -rf $(BUILD)
+
+# LANG only when given on make's command line (the environment's LANG is
+# the locale).
+serve: configure
+	litbook/bin/litbook serve --build $(BUILD) \
+	  $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 # Benchmarks (not part of test or docs: timings are not deterministic).
 .PHONY: bench

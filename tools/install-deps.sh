@@ -21,8 +21,9 @@ packages=(
   epubcheck
   # cross-checking the library against PyTorch
   python3-torch python3-numpy
-  # `make bench`: the article's own Python as the pipeline's baseline
-  python3-matplotlib
+  # `make bench`: the article's own Python as the pipeline's baseline;
+  # bench/author_loop.py: sphinx-gallery as the author's-loop anchor
+  python3-matplotlib python3-sphinx-gallery
   # the built book in a real browser (playwright-core drives Debian's
   # Chromium; npm packages come from tests/browser/package-lock.json)
   chromium linkchecker

@@ -35,6 +35,7 @@ if(NOT LITBOOK_PYTHON)
 endif()
 
 set(_lb_scripts "${LITBOOK_DIR}/scripts")
+include("${CMAKE_CURRENT_LIST_DIR}/LitBookServe.cmake")  # litbook serve
 
 # The book's languages: one list, the source language first, set by the
 # book before it includes litbook (set(LITBOOK_LANGS en ja)); any language
@@ -301,16 +302,18 @@ function(litbook_add_chapter name)
 
   set(out "${LITBOOK_BINARY_DIR}/out/${name}")
   set(run_stamp "${LITBOOK_BINARY_DIR}/stamps/run-${name}.stamp")
-  add_custom_command(
-    OUTPUT "${run_stamp}"
-    COMMAND ${_lb_guard} --
+  set(run_cmd ${_lb_guard} --
             "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" build
             --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
             --expected-dir "${dir}" --langs ${LITBOOK_LANGS}
             --out "${out}"
             --unapproved "${LITBOOK_BINARY_DIR}/unapproved/${name}"
             --stamp "${run_stamp}"
-            --timing "${LITBOOK_BINARY_DIR}/timing/${name}"
+            --timing "${LITBOOK_BINARY_DIR}/timing/${name}")
+  _litbook_serve_step(${name} run ${run_cmd})
+  add_custom_command(
+    OUTPUT "${run_stamp}"
+    COMMAND ${run_cmd}
     DEPENDS ${exe} ${expected} ${inputs} "${_lb_scripts}/run_example.py"
             "${_lb_scripts}/timing.py"
     COMMENT "Running example ${name} (${LITBOOK_LANGS}) and checking stdout"
@@ -330,16 +333,18 @@ function(litbook_add_chapter name)
     endif()
     foreach(lang IN LISTS LITBOOK_LANGS)
       set(fs "${LITBOOK_BINARY_DIR}/stamps/fig-${name}.${lang}.stamp")
-      add_custom_command(
-        OUTPUT "${fs}"
-        COMMAND ${_lb_guard} --
+      set(plot_cmd ${_lb_guard} --
                 "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
                 --script "${script}" --labels "${labels}"
                 --data "${out}"
                 --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
                 --lang ${lang} --all-langs ${LITBOOK_LANGS}
                 --stamp "${fs}"
-                --timing "${LITBOOK_BINARY_DIR}/timing/${name}"
+                --timing "${LITBOOK_BINARY_DIR}/timing/${name}")
+      _litbook_serve_step(${name} plot-${lang} ${plot_cmd})
+      add_custom_command(
+        OUTPUT "${fs}"
+        COMMAND ${plot_cmd}
         DEPENDS "${run_stamp}" "${script}" "${labels}"
                 "${_lb_scripts}/plot.py" "${_lb_scripts}/timing.py"
         COMMENT "Plotting figures of ${name} (${lang})"
@@ -821,4 +826,8 @@ function(litbook_add_book)
   if(TARGET archive)  # the code archive goes with the HTML book
     add_dependencies(html archive)
   endif()
+  _litbook_serve_manifest(SOURCE_DIR "${ARG_SOURCE_DIR}" BOOK "${B}"
+                          SPHINX_BUILD "${SPHINX_BUILD}"
+                          SPHINX_ARGS ${sphinx_common}
+                          ENV "PYTHONPATH=${LITBOOK_DIR}/sphinxext")
 endfunction()

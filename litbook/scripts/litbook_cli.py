@@ -1,7 +1,8 @@
-"""litbook: start a book, add a chapter.
+"""litbook: start a book, add a chapter, preview it.
 
   litbook new DIR --title "..." --langs en,ja [--author NAME]
   litbook add-chapter NN-slug          (in a book's top folder)
+  litbook serve [--build DIR] [--lang CODE] [--port N]   (serve.py)
 
 Bad input (a DIR that exists and is not empty, an unknown language code, a
 malformed or existing slug) is refused with a message and exit status 2,
@@ -273,6 +274,11 @@ def main(argv=None):
     c = sub.add_parser("add-chapter", help="add a chapter to this book")
     c.add_argument("slug")
     c.add_argument("--book", default=".", help="the book's top folder")
+    sub.add_parser("serve", help="the live preview (serve --help)")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # its options are serve.py's
+        import serve
+        return serve.main(argv[1:])
     a = ap.parse_args(argv)
     try:
         if a.cmd == "new":
