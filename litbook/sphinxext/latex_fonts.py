@@ -13,6 +13,7 @@ that copy, at the same face index, and the PDF names the face it uses.
 ``fontspec_preamble`` turns family names into the fontspec commands that
 load them (from such copies when a face needs one).
 """
+import hashlib
 import os
 import struct
 import subprocess
@@ -104,7 +105,9 @@ def named_copy(src, faces, dst):
                 if o == off:
                     struct.pack_into(">I", data, rec + 4, total)
         renamed.append(index)
-    tmp = dst + ".tmp"
+    # (Several builds, one per language, may write the same copy at once:
+    # each writes its own temporary file and renames it into place.)
+    tmp = f"{dst}.{os.getpid()}.tmp"
     with open(tmp, "wb") as f:
         f.write(data)
     os.replace(tmp, dst)
@@ -127,26 +130,32 @@ def fontspec_preamble(fonts, fontdir):
                 wanted.setdefault(path, {})[index] = psname
                 styles[style] = (os.path.basename(path), index)
         plan.append((command, family, list(features), styles))
+    copies = {}
     for src, faces in wanted.items():
-        dst = os.path.join(fontdir, os.path.basename(src))
-        stamp = dst + ".faces"
+        # One copy per collection and set of faces (two languages that name
+        # other faces of one collection get two copies, never one rewritten
+        # under the other's feet).
         want = repr(sorted(faces.items()))
-        if os.path.exists(stamp) and open(stamp).read() == want and \
+        stem, ext = os.path.splitext(os.path.basename(src))
+        name = f"{stem}-{hashlib.sha1(want.encode()).hexdigest()[:8]}{ext}"
+        copies[os.path.basename(src)] = name
+        dst = os.path.join(fontdir, name)
+        if os.path.exists(dst) and \
                 os.path.getmtime(dst) >= os.path.getmtime(src):
             continue
         os.makedirs(fontdir, exist_ok=True)
         named_copy(src, faces, dst)
-        with open(stamp, "w") as f:
-            f.write(want)
     lines = []
     for command, family, features, styles in plan:
         if "Regular" not in styles:
             lines.append(f"\\{command}{{{family}}}[{','.join(features)}]")
             continue
         name, index = styles["Regular"]
+        name = copies[name]
         opts = [f"Path={fontdir}/", f"FontIndex={index}"] + features
         if "Bold" in styles:
             bname, bindex = styles["Bold"]
+            bname = copies[bname]
             opts += [f"BoldFont={bname}",
                      f"BoldFeatures={{FontIndex={bindex}}}"]
         lines.append(f"\\{command}{{{name}}}[{','.join(opts)}]")

@@ -54,3 +54,23 @@ def test_a_name_already_right_or_of_another_length_is_left(tmp_path):
     assert lf.named_copy(str(src), {0: "FamMonoCJKkr-Regular"},
                          str(dst)) == []
     assert dst.read_bytes() == src.read_bytes()
+
+
+def _write_copies(args):
+    src, dst, n = args
+    for _ in range(n):
+        lf.named_copy(src, {1: "FamCJKkr-Regular"}, dst)
+    return True
+
+
+def test_two_builds_writing_one_copy_at_once_both_succeed(tmp_path):
+    # The Korean and the English PDF are built at once and both copy the
+    # same collection: neither may lose the other's temporary file.
+    src = tmp_path / "Fam.ttc"
+    src.write_bytes(collection(cff("FamCJKjp-Regular")) + bytes(8 << 20))
+    dst = str(tmp_path / "out.ttc")
+    import multiprocessing
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        assert all(pool.map(_write_copies, [(str(src), dst, 15)] * 2))
+    face, _ = lf._tables(open(dst, "rb").read(), 1)
+    assert face[b"CFF "]
