@@ -39,268 +39,39 @@ Roles and directives that pull tested results into the prose:
     figures ``:figures:`` names are redrawn from every run.
 
 It also adds a language switch to every HTML page (linking the same page in
-the other languages), ships MathJax from Debian's package inside the output
-(no CDN), and repairs two packaging defects of Debian's furo theme.
+the other languages) and ships MathJax from Debian's package inside the
+output (no CDN).
+
+This module holds the setup and what concerns the whole book; each family
+of roles and directives has its module: litbook_glue (``:val:``,
+``:chapter:``, ``output``), litbook_excerpt, litbook_figures (``fig``),
+litbook_runit and litbook_runner (``run-it`` and its Run panel),
+litbook_timing, litbook_terms; litbook_listings translates listings,
+litbook_i18n holds the per-language setup; litbook_compat holds each
+workaround for a version of Sphinx, Breathe or furo, with that version.
 """
 import json
 import os
-import re
 import shutil
 import subprocess
 
 from docutils import nodes
-from docutils.parsers.rst import Directive, directives
-from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
+import litbook_compat
 import litbook_i18n
 import litbook_listings
-import litbook_runner
+from litbook_common import LitbookError, build_dir, lang_of
 
 logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
-MARKER = re.compile(r"^\s*(?://|#)\s*\[(/?)([A-Za-z0-9_-]+)\]\s*$")
-# Languages whose particles change with the word before them.
-# How a chapter reference reads (litbook_chapter_ref), per language.
 MATHJAX_SRC = "/usr/share/javascript/mathjax"
 MATHJAX_KEEP = [
     "MathJax.js", "config/TeX-AMS_SVG.js", "extensions", "jax/input/TeX",
     "jax/element", "jax/output/SVG/jax.js", "jax/output/SVG/config.js",
     "jax/output/SVG/autoload", "jax/output/SVG/fonts/TeX",
 ]
-
-
-class LitbookError(Exception):
-    pass
-
-
-def build_dir(env):
-    d = env.config.litbook_build_dir
-    if not d:
-        raise LitbookError("litbook_build_dir is not set (pass "
-                           "-D litbook_build_dir=...)")
-    return d
-
-
-def lang_of(env):
-    return env.config.language or env.config.litbook_languages[0]
-
-
-def chapter_file(env, chapter, name):
-    path = os.path.join(build_dir(env), "out", chapter, name)
-    if not os.path.exists(path):
-        raise LitbookError(
-            f"no {name} for chapter '{chapter}' ({path}); is the chapter "
-            "registered and did its example run and pass its check?")
-    env.note_dependency(path)
-    return path
-
-
-def load_values(env, chapter):
-    cache = env.litbook_values if hasattr(env, "litbook_values") else {}
-    env.litbook_values = cache
-    path = chapter_file(env, chapter, "values.json")
-    stamp = os.path.getmtime(path)
-    if chapter not in cache or cache[chapter][0] != stamp:
-        with open(path, encoding="utf-8") as f:
-            cache[chapter] = (stamp, json.load(f))
-    return cache[chapter][1]
-
-
-def particle_after(env, text, particle):
-    """``particle`` (written in either of its forms) in the form that agrees
-    with ``text`` as read in the reader's language. A language without a
-    rule in ``PARTICLE_RULES`` keeps it as written: Sphinx parses the source
-    paragraph before it puts the translation in its place, and the
-    translation gate fails on a paragraph left untranslated."""
-    rule = litbook_i18n.particle_rule(env.config, lang_of(env))
-    if rule is None:
-        return particle
-    try:
-        return rule(text, particle)
-    except ValueError as e:
-        raise LitbookError(str(e))
-
-
-def val_role(name, rawtext, text, lineno, inliner, options={}, content=[]):
-    """``:val:`chapter:key``` or ``:val:`chapter:key|particle```: the value,
-    then the particle in the form that agrees with how the value is read
-    (``:val:`ch:slope|로``` gives "0.25로" and "10으로")."""
-    env = inliner.document.settings.env
-    ref, bar, particle = text.partition("|")
-    chapter, sep, key = ref.partition(":")
-    try:
-        if not sep:
-            raise LitbookError(f"glue key '{text}' must be 'chapter:key' or "
-                               "'chapter:key|particle'")
-        values = load_values(env, chapter)
-        if key not in values:
-            raise LitbookError(f"unknown glue key '{key}' of chapter "
-                               f"'{chapter}' (known: "
-                               f"{', '.join(sorted(values)) or 'none'})")
-        if bar and not particle:
-            raise LitbookError(f"glue key '{text}': no particle after '|'")
-        shown = values[key]
-        if lang_of(env) != env.config.litbook_languages[0]:
-            shown, po = litbook_i18n.program_phrase(
-                os.path.join(env.config.litbook_source_root, "chapters",
-                             chapter, "locale"), lang_of(env), shown)
-            if po:
-                env.note_dependency(po)
-        after = particle_after(env, shown, particle) if bar else ""
-    except LitbookError as e:
-        msg = inliner.reporter.error(f"{env.docname}: {e}", line=lineno)
-        prb = inliner.problematic(rawtext, rawtext, msg)
-        return [prb], [msg]
-    node = nodes.inline(rawtext, shown, classes=["litbook-val"])
-    return ([node, nodes.Text(after)] if after else [node]), []
-
-
-class chapter_ref(nodes.Inline, nodes.Element):
-    """A reference to a chapter, written once its number is known."""
-
-
-def chapter_role(name, rawtext, text, lineno, inliner, options={},
-                 content=[]):
-    """``:chapter:`label``` or ``:chapter:`label|particle```: "2장 「ReLU의
-    도함수」" / "Chapter 2" (``litbook_chapter_ref``), a link to the chapter
-    whose title carries ``label``, then the particle that agrees."""
-    label, bar, particle = text.partition("|")
-    node = chapter_ref(rawtext, label=label.strip().lower(),
-                       particle=particle if bar else None)
-    node.source, node.line = inliner.reporter.get_source_and_line(lineno)
-    return [node], []
-
-
-class ChapterRefs(SphinxPostTransform):
-    """Writes every ``chapter_ref``: the chapter's number and title in the
-    reader's language, as a cross-reference that Sphinx then resolves (so
-    it links in HTML, EPUB and PDF alike)."""
-    default_priority = 5  # before sphinx's ReferencesResolver (10)
-
-    def run(self, **kwargs):
-        env = self.env
-        fmt = litbook_i18n.chapter_ref(self.config, lang_of(env))
-        labels = env.get_domain("std").labels
-        for node in list(self.document.findall(chapter_ref)):
-            label = node["label"]
-            try:
-                if fmt is None:
-                    raise LitbookError(
-                        f"litbook_chapter_ref has no format for language "
-                        f"'{lang_of(env)}'")
-                if label not in labels:
-                    raise LitbookError(f"unknown chapter label '{label}'")
-                docname, _, _ = labels[label]
-                number = env.toc_secnumbers.get(docname, {}).get("")
-                if not number:
-                    raise LitbookError(f"label '{label}' is not the title of "
-                                       "a numbered chapter")
-                title = env.titles[docname].astext()
-                text = fmt.format(number=".".join(map(str, number)),
-                                  title=title)
-                after = (particle_after(env, text, node["particle"])
-                         if node["particle"] is not None else "")
-            except LitbookError as e:
-                logger.error(f"{node.source}: {e}", location=node)
-                node.replace_self(nodes.Text(node.rawsource))
-                continue
-            xref = addnodes.pending_xref(
-                "", nodes.inline(text, text), refdomain="std",
-                reftype="ref", reftarget=label, refexplicit=True,
-                refwarn=True, refdoc=node.get("refdoc", env.docname))
-            xref.source, xref.line = node.source, node.line
-            node.replace_self([xref, nodes.Text(after)] if after else [xref])
-
-
-class OutputDirective(SphinxDirective):
-    """The example's tested stdout in the reader's language."""
-    required_arguments = 1
-    option_spec = {"caption": directives.unchanged}
-
-    def run(self):
-        chapter = self.arguments[0]
-        try:
-            path = chapter_file(self.env, chapter,
-                                f"stdout.{lang_of(self.env)}.txt")
-        except LitbookError as e:
-            raise self.error(f"{self.env.docname}: {e}")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        block = nodes.literal_block(text, text, classes=["litbook-output"])
-        block["language"] = "text"
-        self.set_source_info(block)
-        return [block]
-
-
-def read_excerpt(path, marker, max_width, lines=None):
-    if lines is None:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
-    start = end = None
-    for i, line in enumerate(lines):
-        m = MARKER.match(line)
-        if m and m.group(2) == marker:
-            if m.group(1) == "" and start is None:
-                start = i
-            elif m.group(1) == "/" and start is not None:
-                end = i
-                break
-    if start is None:
-        raise LitbookError(f"{path}: no marker '[{marker}]'")
-    if end is None:
-        raise LitbookError(f"{path}: marker '[{marker}]' is not closed "
-                           f"by '[/{marker}]'")
-    body = [(n + 1, l) for n, l in enumerate(lines[start + 1:end],
-                                              start=start + 1)
-            if not MARKER.match(l)]
-    for n, l in body:
-        if len(l) > max_width:
-            raise LitbookError(f"{path}:{n}: line is {len(l)} columns, "
-                               f"wider than a printed page ({max_width})")
-    indent = min((len(l) - len(l.lstrip()) for _, l in body if l.strip()),
-                 default=0)
-    return "\n".join(l[indent:] for _, l in body), body[0][0] if body else 0
-
-
-class ExcerptDirective(SphinxDirective):
-    """Lines between named markers of a source file of the book."""
-    required_arguments = 2
-    option_spec = {"caption": directives.unchanged,
-                   "language": directives.unchanged,
-                   "linenos": directives.flag}
-
-    def run(self):
-        rel, marker = self.arguments
-        root = self.config.litbook_source_root
-        path = os.path.join(root, rel)
-        if not os.path.exists(path):
-            raise self.error(f"{self.env.docname}: excerpt source {rel} "
-                             "does not exist")
-        self.env.note_dependency(path)
-        try:
-            lines = litbook_listings.source_lines(
-                path, lang_of(self.env), self.config.litbook_languages[0],
-                keep_markers=True)
-            text, first = read_excerpt(path, marker,
-                                       self.config.litbook_max_width, lines)
-            litbook_listings.note_excerpt(self.env, path, marker)
-        except (LitbookError, litbook_listings.ListingError) as e:
-            raise self.error(f"{self.env.docname}: {e}")
-        block = nodes.literal_block(text, text, classes=["litbook-excerpt"])
-        block["language"] = self.options.get("language", "cpp")
-        if "linenos" in self.options:
-            block["linenos"] = True
-            block["highlight_args"] = {"linenostart": first}
-        self.set_source_info(block)
-        caption = self.options.get("caption")
-        if caption:
-            from sphinx.directives.code import container_wrapper
-            block = container_wrapper(self, block, caption)
-        return [block]
 
 
 class Untranslated(SphinxTransform):
@@ -317,149 +88,6 @@ class Untranslated(SphinxTransform):
                 for n in box.findall(nodes.TextElement):
                     if not isinstance(n, nodes.Inline):
                         n["translatable"] = False
-
-
-class RunItDirective(SphinxDirective):
-    """How to build and run a chapter's example yourself; with the runner,
-    its parameters and (HTML) the Run panel, with the live figures that
-    ``:figures:`` names (litbook_runner.py)."""
-    required_arguments = 1
-    option_spec = {"figures": directives.unchanged}
-
-    def run(self):
-        chapter = self.arguments[0]
-        lang = lang_of(self.env)
-        rel = f"chapters/{chapter}/main.cpp"
-        src = os.path.join(self.config.litbook_source_root, rel)
-        if not os.path.exists(src):
-            raise self.error(f"{self.env.docname}: no example {rel}")
-        words = litbook_i18n.words
-        title = words(lang, "Run it yourself")
-        intro = words(lang, "Build and run this chapter's example with:")
-        dl = words(lang, "Download the example's source")
-        cmd = "\n".join(c.format(chapter=chapter, lang=lang)
-                        for c in self.config.litbook_run_commands)
-        box = nodes.admonition(classes=["litbook-run-it", "tip"])
-        box += nodes.title(title, title)
-        box += nodes.paragraph(intro, intro)
-        code = nodes.literal_block(cmd, cmd)
-        code["language"] = "console"
-        box += code
-        para = nodes.paragraph()
-        try:
-            reader = litbook_listings.source_lines(
-                src, lang, self.config.litbook_languages[0],
-                keep_markers=False)
-        except litbook_listings.ListingError as e:
-            raise self.error(f"{self.env.docname}: {e}")
-        litbook_listings.note_download(self.env, chapter, "main.cpp",
-                                       "\n".join(reader) + "\n")
-        name = nodes.literal(f"{chapter}/main.cpp", f"{chapter}/main.cpp")
-        if self.env.app.builder.name in ("html", "dirhtml"):
-            up = "../" * self.env.docname.count("/")
-            link = nodes.reference(
-                "", "", internal=False,
-                refuri=up + litbook_listings.download_uri(chapter,
-                                                          "main.cpp"))
-            link += name
-        else:
-            link = name
-        para += nodes.Text(dl + ": ")
-        para += link
-        archive = litbook_listings.archive_file(self.config, lang)
-        if archive and self.env.app.builder.name in ("html", "dirhtml"):
-            self.env.note_dependency(archive)
-            every = words(lang, "Every example of the book, with what "
-                                "builds them")
-            name = os.path.basename(archive)
-            up = "../" * self.env.docname.count("/")
-            box += para
-            para = nodes.paragraph()
-            ref = nodes.reference("", "", internal=False,
-                                  refuri=f"{up}_downloads/{name}")
-            ref += nodes.literal(name, name)
-            para += nodes.Text(every + ": ")
-            para += ref
-        box += para
-        box += litbook_runner.nodes_for(
-            self, chapter, lang, os.path.dirname(src),
-            self.options.get("figures", "").split())
-        for n in box.findall(nodes.Element):
-            n["translatable"] = False
-        self.env.note_dependency(src)
-        return [box]
-
-
-class TimingReportDirective(SphinxDirective):
-    """A table of how long each example took to compile, run and plot in
-    this build (like sphinx-gallery's report). Timings are not deterministic:
-    mark the page ``:nosearch:`` so the search index stays reproducible."""
-
-    HEAD = ["Chapter", "Compile (s)", "Run (s)", "Plot (s)", "Total (s)"]
-
-    def run(self):
-        root = os.path.join(build_dir(self.env), "timing")
-        lang = lang_of(self.env)
-        rows = []
-        for chapter in sorted(os.listdir(root)) if os.path.isdir(root) else []:
-            secs = {}
-            d = os.path.join(root, chapter)
-            for f in sorted(os.listdir(d)):
-                if f.endswith(".json"):
-                    self.env.note_dependency(os.path.join(d, f))
-                    with open(os.path.join(d, f)) as fh:
-                        secs[f[:-5]] = json.load(fh)["seconds"]
-            comp = secs.get("compile", 0.0)
-            run = sum(v for k, v in secs.items() if k.startswith("run_"))
-            plot = sum(v for k, v in secs.items() if k.startswith("plot_"))
-            rows.append([chapter] + [f"{v:.2f}" for v in
-                                     (comp, run, plot, comp + run + plot)])
-        if not rows:
-            raise self.error(f"{self.env.docname}: no timing records in "
-                             f"{root} (were the chapters built?)")
-        head = [litbook_i18n.words(lang, h) for h in self.HEAD]
-        table = nodes.table(classes=["litbook-timing"])
-        group = nodes.tgroup(cols=len(head))
-        table += group
-        for _ in head:
-            group += nodes.colspec(colwidth=1)
-        thead = nodes.thead()
-        group += thead
-        tbody = nodes.tbody()
-        group += tbody
-
-        def row(cells, parent):
-            r = nodes.row()
-            for c in cells:
-                entry = nodes.entry()
-                entry += nodes.paragraph(c, c)
-                r += entry
-            parent += r
-
-        row(head, thead)
-        for r in rows:
-            row(r, tbody)
-        return [table]
-
-
-def unique_ids(app, doctree, docname):
-    """Breathe gives every section title of a class or namespace the same
-    id ("breathe-section-title-functions"); a page must not repeat an id
-    (XHTML in EPUB rejects it, and so does accessibility checking)."""
-    seen = set()
-    for node in doctree.findall(nodes.Element):
-        ids = node.get("ids")
-        if not ids:
-            continue
-        fixed = []
-        for i in ids:
-            new, n = i, 1
-            while new in seen:
-                n += 1
-                new = f"{i}-{n}"
-            seen.add(new)
-            fixed.append(new)
-        node["ids"] = fixed
 
 
 def page_context(app, pagename, templatename, context, doctree):
@@ -508,9 +136,6 @@ def config_inited(app, config):
     if not config.html_math_renderer:
         config.html_math_renderer = "mathjax"
     config.imgmath_image_format = "svg"
-    # Sphinx 5.3's imgmath writes image paths relative to the output root,
-    # wrong for documents in subfolders: embed the images instead.
-    config.imgmath_embed = True
     litbook_i18n.setup_languages(app, config)
     config.templates_path.append(os.path.join(HERE, "litbook_templates"))
     config.html_static_path.append(os.path.join(HERE, "litbook_static"))
@@ -652,44 +277,7 @@ def build_finished(app, exc):
                            os.path.basename(archive))
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         shutil.copyfile(archive, dst)
-    js = os.path.join(static, "scripts", "furo.js")
-    if os.path.exists(js):
-        with open(js, encoding="utf-8") as f:
-            text = f.read()
-        fixed = re.sub(r'^import Gumshoe from "[^"]*";\n', "", text, flags=re.M)
-        if fixed != text:
-            with open(js, "w", encoding="utf-8") as f:
-                f.write(fixed)
-    css = os.path.join(static, "styles", "furo.css")
-    normalize = app.config.litbook_normalize_css
-    if os.path.exists(css):
-        with open(css, encoding="utf-8") as f:
-            text = f.read()
-        fixed = text.replace("@import url(/javascript/normalize.css/"
-                             "normalize.css);", "@import url(normalize.css);")
-        if fixed != text:
-            shutil.copyfile(normalize,
-                            os.path.join(static, "styles", "normalize.css"))
-            with open(css, "w", encoding="utf-8") as f:
-                f.write(fixed)
-
-
-def forget_vanished_doxygen_files(app, env, added, changed, removed):
-    """Pages that used a Doxygen XML file that is gone are rebuilt.
-
-    Breathe remembers the modification time of every XML file a page read
-    and crashes ("Cannot find file") when one has vanished, as happens in
-    an incremental build after a symbol left the API. This runs before
-    Breathe's own check (priority 400 < 500): it drops the vanished files
-    from Breathe's record and returns their pages as outdated.
-    """
-    state = getattr(env, "breathe_file_state", None)
-    if not state:
-        return []
-    stale = set()
-    for filename in [f for f in state if not os.path.exists(f)]:
-        stale.update(state.pop(filename)[1])
-    return sorted(stale - set(removed))
+    litbook_compat.furo_build_finished(app, static)
 
 
 def setup(app):
@@ -716,24 +304,19 @@ def setup(app):
     app.add_config_value("litbook_authors", {}, "env")
     app.add_config_value("litbook_html_only", [], "env")
     app.add_config_value("litbook_latex_fonts", [], "env")
-    app.setup_extension("litbook_figures")  # .. fig:: (litbook_figures.py)
-    app.setup_extension("litbook_runner")  # the Run panel (litbook_runner.py)
-    app.setup_extension("litbook_terms")  # the terms (litbook_terms.py)
-    app.add_role("val", val_role)
-    app.add_role("chapter", chapter_role)
-    app.add_node(chapter_ref)
-    app.add_post_transform(ChapterRefs)
-    app.add_directive("output", OutputDirective)
-    app.add_directive("excerpt", ExcerptDirective)
-    app.add_directive("run-it", RunItDirective)
-    app.add_directive("timing-report", TimingReportDirective)
+    # One module per directive family; the workarounds in litbook_compat.
+    app.setup_extension("litbook_glue")  # :val:, :chapter:, .. output::
+    app.setup_extension("litbook_excerpt")  # .. excerpt::
+    app.setup_extension("litbook_figures")  # .. fig::
+    app.setup_extension("litbook_runit")  # .. run-it::
+    app.setup_extension("litbook_runner")  # the Run panel of run-it
+    app.setup_extension("litbook_timing")  # .. timing-report::
+    app.setup_extension("litbook_terms")  # the terms and the glossary
+    app.setup_extension("litbook_compat")
     app.add_transform(Untranslated)
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
-    app.connect("env-get-outdated", forget_vanished_doxygen_files,
-                priority=400)
     app.connect("html-page-context", page_context)
-    app.connect("doctree-resolved", unique_ids)
     app.connect("doctree-resolved", latex_listings)
     app.connect("build-finished", write_listings)
     app.connect("build-finished", build_finished)

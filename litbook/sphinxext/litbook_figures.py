@@ -39,7 +39,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-import litbook
+from litbook_common import build_dir, lang_of
 import litbook_i18n
 
 HTML_BUILDERS = ("html", "dirhtml")
@@ -78,8 +78,8 @@ class FigDirective(SphinxDirective):
     def run(self):
         ref = self.arguments[0]
         chapter, _, name = ref.partition("/")
-        lang = litbook.lang_of(self.env)
-        figdir = os.path.join(litbook.build_dir(self.env), "figures", chapter)
+        lang = lang_of(self.env)
+        figdir = os.path.join(build_dir(self.env), "figures", chapter)
         wanted = [f"{name}.{lang}.svg", f"{name}.{lang}.pdf",
                   f"interactive/{name}.{lang}.svg",
                   f"interactive-dark/{name}.{lang}.svg",
@@ -168,7 +168,7 @@ def data_files(translator, ref):
 def visit_data_link_html(self, node):
     chapter, stem, csv_path, _ = data_files(self, node["ref"])
     href, _ = publish(self, csv_path, f"{chapter}-{stem}.csv")
-    lang = litbook.lang_of(self.builder.env)
+    lang = lang_of(self.builder.env)
     w = words(lang)
     self.body.append(
         f'<a class="litbook-data-csv reference download" '
@@ -184,7 +184,7 @@ def visit_data_html(self, node):
         info = json.load(f)
     with open(csv_path, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))[1:]
-    lang = litbook.lang_of(self.builder.env)
+    lang = lang_of(self.builder.env)
     w = words(lang)
     step = -(-len(rows) // MAX_ROWS)  # ceil
     shown = rows[::step]

@@ -71,7 +71,7 @@ class GlossaryDirective(SphinxDirective):
     language, sorted by the reader's term."""
 
     def run(self):
-        import litbook
+        import litbook_glue
         config = self.config
         if not config.litbook_terms:
             raise self.error(f"{self.env.docname}: terms-glossary needs "
@@ -99,7 +99,7 @@ class GlossaryDirective(SphinxDirective):
         group += body
         head += self.row([nodes.Text(h) for h in heads])
         for term in sorted(rows, key=lambda t: t.words[lang].casefold()):
-            ref = litbook.chapter_ref("", label=term.chapter.lower(),
+            ref = litbook_glue.chapter_ref("", label=term.chapter.lower(),
                                       particle=None)
             ref.source, ref.line = self.get_source_info()
             cells = ([nodes.strong(text=term.words[lang])]
