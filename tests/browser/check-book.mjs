@@ -32,7 +32,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import {
   LANGS, discoverPages, startServer, fileBase, launch, policedContext,
-  pool, watchPage,
+  pool, watchPage, objectsSettled,
 } from './lib.mjs';
 import { figureChecks, themeChecks } from './figures.mjs';
 import { searchChecks } from './search.mjs';
@@ -104,17 +104,13 @@ async function checkMath(page, mathjax) {
   }, mathjax);
 }
 
-// Every <img> decoded with a size; every <object> fetched and laid out.
-async function checkMedia(page, watcher) {
-  // An <object> loads its document after the page's load event: give the
-  // shown ones up to 15 s (a loaded machine is slow), then judge.
-  for (let waited = 0; waited < 15000; waited += 250) {
-    const shown = await page.evaluate(() => [...document.querySelectorAll('object')]
-      .filter((o) => getComputedStyle(o).display !== 'none' && o.data)
-      .map((o) => o.data));
-    if (shown.every((d) => watcher.finished.has(d))) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+// Every <img> decoded with a size; every shown <object> loaded (its load
+// event fired: lib.mjs's recordObjectLoads), laid out, and showing an SVG
+// document: the object's child frame with its URL, evaluated through
+// Playwright (which reaches it on file://, where contentDocument is another
+// origin's). (A hidden rendering, for the other theme, is not loaded.)
+async function checkMedia(page) {
+  await objectsSettled(page, TIMEOUT);
   const { imgs, objects } = await page.evaluate(async () => {
     const imgs = await Promise.all([...document.images].map(async (img) => {
       img.loading = 'eager';
@@ -124,24 +120,27 @@ async function checkMedia(page, watcher) {
       }
       return { src: img.currentSrc || img.src, ok: img.complete && img.naturalWidth > 0 };
     }));
-    // (A figure's rendering for the other theme is not shown: not loaded.)
     const objects = [...document.querySelectorAll('object')]
       .filter((o) => getComputedStyle(o).display !== 'none').map((o) => {
       const r = o.getBoundingClientRect();
-      let doc = null;
-      try { doc = o.contentDocument; } catch { /* cross-origin (file://) */ }
       return { data: o.data, sized: r.width > 0 && r.height > 0,
-               docOk: doc ? !!doc.documentElement : null };
+               event: window.__litbookObjectState(o) };
     });
     return { imgs, objects };
   });
   const problems = [];
   for (const i of imgs) if (!i.ok) problems.push(`image not loaded: ${i.src}`);
+  const children = page.mainFrame().childFrames();
   for (const o of objects) {
-    const fetched = watcher.finished.has(o.data);
-    if (!o.data || !fetched || !o.sized || o.docOk === false) {
-      problems.push(`object not loaded: ${o.data} (fetched=${fetched}, `
-        + `sized=${o.sized}, document=${o.docOk})`);
+    let root = null;
+    for (const f of children.filter((c) => o.data && c.url() === o.data)) {
+      root = await f.evaluate(() => (document.documentElement
+        ? document.documentElement.localName : null)).catch(() => null);
+      if (root === 'svg') break;
+    }
+    if (!o.data || o.event !== 'load' || !o.sized || root !== 'svg') {
+      problems.push(`object not loaded: ${o.data || '(no data)'} (event=${o.event || 'none'}, `
+        + `sized=${o.sized}, document=${root || 'none'})`);
     }
   }
   return problems;
@@ -242,7 +241,7 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
     lap('load');
     const mathjax = await waitForMath(page);
     lap('math');
-    problems.push(...await checkMedia(page, watcher));
+    problems.push(...await checkMedia(page));
     problems.push(...await checkMath(page, mathjax));
     if (anchors) {
       anchors.set(`${lang}/${rel}`, await page.evaluate(() => ({
