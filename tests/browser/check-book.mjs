@@ -12,7 +12,8 @@
 // output, no raw TeX left in the text), the language switch leading to the
 // same page in the other language, and no "serious" or "critical" axe-core
 // finding, in the light scheme on a desktop window and in the dark scheme
-// on a phone-sized one (furo follows the reader's system setting). Then:
+// on a phone-sized one (furo follows the reader's system setting), with the
+// figures' data tables open (their first 20 rows). Then:
 // every link to a #fragment finds its element, an interactive figure shows
 // the coordinates under the pointer and toggles a curve, every figure follows
 // the light and dark themes and offers its data (figures.mjs), and the
@@ -24,7 +25,8 @@
 // DOM and styles are the same in both, and a style or script that fails to
 // load is reported anyway); BROWSER_JOBS (pages in flight per mode, default
 // the number of CPUs, at least 2); BROWSER_VERBOSE=1 (print passing checks
-// too); BROWSER_TIMINGS=1 (time each step of each page, on stderr).
+// too); BROWSER_TIMINGS=1 (time each step of each page, and each phase,
+// on stderr).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +36,7 @@ import {
   LANGS, discoverPages, startServer, fileBase, launch, policedContext,
   pool, watchPage, objectsSettled,
 } from './lib.mjs';
-import { figureChecks, themeChecks } from './figures.mjs';
+import { figureChecks, themeChecks, openDataTables } from './figures.mjs';
 import { searchChecks } from './search.mjs';
 
 const require = createRequire(import.meta.url);
@@ -263,6 +265,8 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
     problems.push(...await checkLangSwitch(page, base, lang, rel, root));
     lap('switch');
     if (axe) {
+      // With the figures' data tables open (their first rows).
+      await openDataTables(page);
       await page.addScriptTag({ content: AXE_SOURCE });
       problems.push(...await runAxe(page, 'light', 'desktop'));
       lap('axe-light');
@@ -290,6 +294,11 @@ async function main() {
     process.exit(2);
   }
   const t0 = Date.now();
+  let tPhase = t0;
+  const phase = (what) => {
+    if (TIMINGS) console.error(`phase ${what}: ${((Date.now() - tPhase) / 1000).toFixed(1)} s`);
+    tPhase = Date.now();
+  };
   const pages = Object.fromEntries(LANGS.map((l) => [l, discoverPages(root, l)]));
   let passed = 0;
   let failed = 0;
@@ -329,6 +338,7 @@ async function main() {
       });
       await context.close();
     }));
+    phase('pages');
     report('#anchors: every link to a fragment finds its element',
       checkAnchors(anchors, MODES[0] === 'http' ? httpBase : fileBase(root)));
     {
@@ -337,9 +347,11 @@ async function main() {
         report(r.name, r.problems);
       }
       await context.close();
+      phase('interactive figure');
       const themed = await themeChecks({ browser, base: httpBase, pages,
-        axeSource: AXE_SOURCE, newContext: policedContext });
+        newContext: policedContext, jobs: JOBS });
       for (const r of themed) report(r.name, r.problems);
+      phase('figure themes');
     }
     await Promise.all(MODES.map(async (mode) => {
       const base = mode === 'http' ? httpBase : fileBase(root);
@@ -348,6 +360,7 @@ async function main() {
       for (const r of results) report(r.name, r.problems);
       await context.close();
     }));
+    phase('search');
   } finally {
     await browser.close();
     server.close();
