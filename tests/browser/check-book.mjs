@@ -12,7 +12,8 @@
 // output, no raw TeX left in the text), the language switch leading to the
 // same page in the other language, and no "serious" or "critical" axe-core
 // finding, in the light scheme on a desktop window and in the dark scheme
-// on a phone-sized one (furo follows the reader's system setting). Then:
+// on a phone-sized one (furo follows the reader's system setting), with the
+// figures' data tables open (their first 20 rows). Then:
 // every link to a #fragment finds its element, an interactive figure shows
 // the coordinates under the pointer and toggles a curve, every figure follows
 // the light and dark themes and offers its data (figures.mjs), and the
@@ -24,7 +25,8 @@
 // DOM and styles are the same in both, and a style or script that fails to
 // load is reported anyway); BROWSER_JOBS (pages in flight per mode, default
 // the number of CPUs, at least 2); BROWSER_VERBOSE=1 (print passing checks
-// too); BROWSER_TIMINGS=1 (time each step of each page, on stderr).
+// too); BROWSER_TIMINGS=1 (time each step of each page, and each phase,
+// on stderr).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,9 +34,9 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import {
   LANGS, discoverPages, startServer, fileBase, launch, policedContext,
-  pool, watchPage,
+  pool, watchPage, objectsSettled,
 } from './lib.mjs';
-import { figureChecks, themeChecks } from './figures.mjs';
+import { figureChecks, themeChecks, openDataTables } from './figures.mjs';
 import { searchChecks } from './search.mjs';
 
 const require = createRequire(import.meta.url);
@@ -104,17 +106,13 @@ async function checkMath(page, mathjax) {
   }, mathjax);
 }
 
-// Every <img> decoded with a size; every <object> fetched and laid out.
-async function checkMedia(page, watcher) {
-  // An <object> loads its document after the page's load event: give the
-  // shown ones up to 15 s (a loaded machine is slow), then judge.
-  for (let waited = 0; waited < 15000; waited += 250) {
-    const shown = await page.evaluate(() => [...document.querySelectorAll('object')]
-      .filter((o) => getComputedStyle(o).display !== 'none' && o.data)
-      .map((o) => o.data));
-    if (shown.every((d) => watcher.finished.has(d))) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+// Every <img> decoded with a size; every shown <object> loaded (its load
+// event fired: lib.mjs's recordObjectLoads), laid out, and showing an SVG
+// document: the object's child frame with its URL, evaluated through
+// Playwright (which reaches it on file://, where contentDocument is another
+// origin's). (A hidden rendering, for the other theme, is not loaded.)
+async function checkMedia(page) {
+  await objectsSettled(page, TIMEOUT);
   const { imgs, objects } = await page.evaluate(async () => {
     const imgs = await Promise.all([...document.images].map(async (img) => {
       img.loading = 'eager';
@@ -124,24 +122,27 @@ async function checkMedia(page, watcher) {
       }
       return { src: img.currentSrc || img.src, ok: img.complete && img.naturalWidth > 0 };
     }));
-    // (A figure's rendering for the other theme is not shown: not loaded.)
     const objects = [...document.querySelectorAll('object')]
       .filter((o) => getComputedStyle(o).display !== 'none').map((o) => {
       const r = o.getBoundingClientRect();
-      let doc = null;
-      try { doc = o.contentDocument; } catch { /* cross-origin (file://) */ }
       return { data: o.data, sized: r.width > 0 && r.height > 0,
-               docOk: doc ? !!doc.documentElement : null };
+               event: window.__litbookObjectState(o) };
     });
     return { imgs, objects };
   });
   const problems = [];
   for (const i of imgs) if (!i.ok) problems.push(`image not loaded: ${i.src}`);
+  const children = page.mainFrame().childFrames();
   for (const o of objects) {
-    const fetched = watcher.finished.has(o.data);
-    if (!o.data || !fetched || !o.sized || o.docOk === false) {
-      problems.push(`object not loaded: ${o.data} (fetched=${fetched}, `
-        + `sized=${o.sized}, document=${o.docOk})`);
+    let root = null;
+    for (const f of children.filter((c) => o.data && c.url() === o.data)) {
+      root = await f.evaluate(() => (document.documentElement
+        ? document.documentElement.localName : null)).catch(() => null);
+      if (root === 'svg') break;
+    }
+    if (!o.data || o.event !== 'load' || !o.sized || root !== 'svg') {
+      problems.push(`object not loaded: ${o.data || '(no data)'} (event=${o.event || 'none'}, `
+        + `sized=${o.sized}, document=${root || 'none'})`);
     }
   }
   return problems;
@@ -242,7 +243,7 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
     lap('load');
     const mathjax = await waitForMath(page);
     lap('math');
-    problems.push(...await checkMedia(page, watcher));
+    problems.push(...await checkMedia(page));
     problems.push(...await checkMath(page, mathjax));
     if (anchors) {
       anchors.set(`${lang}/${rel}`, await page.evaluate(() => ({
@@ -264,6 +265,8 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
     problems.push(...await checkLangSwitch(page, base, lang, rel, root));
     lap('switch');
     if (axe) {
+      // With the figures' data tables open (their first rows).
+      await openDataTables(page);
       await page.addScriptTag({ content: AXE_SOURCE });
       problems.push(...await runAxe(page, 'light', 'desktop'));
       lap('axe-light');
@@ -291,6 +294,11 @@ async function main() {
     process.exit(2);
   }
   const t0 = Date.now();
+  let tPhase = t0;
+  const phase = (what) => {
+    if (TIMINGS) console.error(`phase ${what}: ${((Date.now() - tPhase) / 1000).toFixed(1)} s`);
+    tPhase = Date.now();
+  };
   const pages = Object.fromEntries(LANGS.map((l) => [l, discoverPages(root, l)]));
   let passed = 0;
   let failed = 0;
@@ -330,6 +338,7 @@ async function main() {
       });
       await context.close();
     }));
+    phase('pages');
     report('#anchors: every link to a fragment finds its element',
       checkAnchors(anchors, MODES[0] === 'http' ? httpBase : fileBase(root)));
     {
@@ -338,9 +347,11 @@ async function main() {
         report(r.name, r.problems);
       }
       await context.close();
+      phase('interactive figure');
       const themed = await themeChecks({ browser, base: httpBase, pages,
-        axeSource: AXE_SOURCE, newContext: policedContext });
+        newContext: policedContext, jobs: JOBS });
       for (const r of themed) report(r.name, r.problems);
+      phase('figure themes');
     }
     await Promise.all(MODES.map(async (mode) => {
       const base = mode === 'http' ? httpBase : fileBase(root);
@@ -349,6 +360,7 @@ async function main() {
       for (const r of results) report(r.name, r.problems);
       await context.close();
     }));
+    phase('search');
   } finally {
     await browser.close();
     server.close();

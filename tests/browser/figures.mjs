@@ -10,8 +10,20 @@
 // background, sampled from a screenshot, is dark in a dark theme and light
 // in a light one. Each figure's caption links a CSV that downloads and has
 // a header row; below it a collapsed <details> holds the same data as a
-// table (as many columns as the CSV); axe, run on the figures with their
-// tables open, finds nothing serious or critical in either theme.
+// table (as many columns as the CSV). Axe on the figures with their tables
+// open (openDataTables), in either theme, is part of each page's axe runs
+// (check-book.mjs, light and dark), which see the whole page.
+import { pool, objectsSettled } from './lib.mjs';
+
+// Opens every figure's data table (<details>), with its first rows only:
+// all rows look alike, and axe on thousands of cells takes minutes. For the
+// page's axe runs, after every other check of the page.
+export async function openDataTables(page) {
+  await page.evaluate(() => document.querySelectorAll('details.litbook-data').forEach((d) => {
+    d.open = true;
+    [...d.querySelectorAll('tbody tr')].slice(20).forEach((r) => r.remove());
+  }));
+}
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
@@ -109,9 +121,9 @@ async function backgroundLuminance(page, png) {
 }
 
 // The shown rendering of each figure is loaded (one that was hidden is
-// fetched only when a theme change shows it).
+// fetched only when a theme change shows it) and laid out.
 async function waitForObjects(page) {
-  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+  await objectsSettled(page, 5000);
   await page.waitForFunction(() => [...document.querySelectorAll('figure.litbook-figure object')]
     .filter((o) => getComputedStyle(o).display !== 'none')
     .every((o) => o.contentDocument && o.contentDocument.documentElement
@@ -119,99 +131,98 @@ async function waitForObjects(page) {
   null, { timeout: 5000 }).catch(() => {});
 }
 
-export async function themeChecks({ browser, base, pages, axeSource, newContext }) {
-  const results = [];
-  for (const lang of Object.keys(pages)) {
-    for (const rel of pages[lang].filter((p) => p.startsWith('chapters/'))) {
-      const problems = [];
-      let figures = 0;
-      const context = await newContext(browser, base);
-      const page = await context.newPage();
-      await page.goto(`${base}${lang}/${rel}`, { waitUntil: 'load' });
-      figures = await page.locator('figure.litbook-figure').count();
-      for (const [scheme, toggle, want] of figures ? THEMES : []) {
-        await page.emulateMedia({ colorScheme: scheme });
-        // furo's toggle sets body[data-theme]; "auto" follows the system.
-        await page.evaluate((t) => { document.body.dataset.theme = t; }, toggle || 'auto');
-        await waitForObjects(page);
-        const how = `${scheme} system${toggle ? `, toggle ${toggle}` : ''}`;
-        for (let i = 0; i < figures; i++) {
-          const fig = page.locator('figure.litbook-figure').nth(i);
-          const shown = fig.locator('object.litbook-interactive:visible, img:visible');
-          const n = await shown.count();
-          if (n !== 1) {
-            problems.push(`figure ${i + 1} [${how}]: ${n} renderings shown, not 1`);
-            continue;
-          }
-          await shown.scrollIntoViewIfNeeded();
-          await page.waitForTimeout(50);
-          const { luminance, colour } = await backgroundLuminance(page, await shown.screenshot());
-          const dark = luminance < 0.2;
-          const light = luminance > 0.8;
-          if ((want === 'dark' && !dark) || (want === 'light' && !light)) {
-            const src = await shown.getAttribute('data') || await shown.getAttribute('src');
-            problems.push(`figure ${i + 1} (${src}) [${how}]: background ${colour} `
-              + `(luminance ${luminance.toFixed(2)}) in a ${want} theme`);
-          }
-        }
-        if (scheme === want && !toggle) {
-          // Once per theme: the data link, the table, axe with tables open.
-          for (let i = 0; i < figures; i++) {
-            const fig = page.locator('figure.litbook-figure').nth(i);
-            const link = fig.locator('figcaption a.litbook-data-csv');
-            if (await link.count() !== 1) {
-              problems.push(`figure ${i + 1}: no CSV link in its caption`);
-              continue;
-            }
-            const href = await link.evaluate((a) => a.href);
-            const resp = await context.request.get(href);
-            const text = resp.ok() ? await resp.text() : '';
-            const lines = text.split('\n').filter((l) => l);
-            const head = (lines[0] || '').split(',');
-            if (!resp.ok()) problems.push(`figure ${i + 1}: ${href}: HTTP ${resp.status()}`);
-            else if (lines.length < 2 || head.some((h) => !h || !Number.isNaN(Number(h)))) {
-              problems.push(`figure ${i + 1}: ${href} has no header row of column names `
-                + `and data below it (first line "${lines[0] || ''}")`);
-            }
-            const details = fig.locator('details.litbook-data');
-            if (await details.count() !== 1) {
-              problems.push(`figure ${i + 1}: no data table (<details>) below it`);
-              continue;
-            }
-            const t = await details.evaluate((d) => ({
-              open: d.open,
-              th: d.querySelectorAll('thead th').length,
-              rows: d.querySelectorAll('tbody tr').length,
-              lang: d.closest('[lang]')?.lang || '',
-            }));
-            if (t.open) problems.push(`figure ${i + 1}: the data table is not collapsed`);
-            if (t.th !== head.length || !t.rows) {
-              problems.push(`figure ${i + 1}: the data table has ${t.th} columns and `
-                + `${t.rows} rows; the CSV ${head.length} columns`);
-            }
-            // Open, with its first rows only (all rows look alike; axe on
-            // thousands of cells takes minutes).
-            await details.evaluate((d) => {
-              d.open = true;
-              [...d.querySelectorAll('tbody tr')].slice(20).forEach((r) => r.remove());
-            });
-          }
-          if (!await page.evaluate(() => !!window.axe)) await page.addScriptTag({ content: axeSource });
-          const found = await page.evaluate(async () => {
-            const res = await window.axe.run({ include: [['figure.litbook-figure']] },
-              { resultTypes: ['violations'], preload: false });
-            return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id} x${v.nodes.length}: ${v.nodes.slice(0, 2)
-                .map((n) => n.target.join(' ')).join(' | ')}`);
-          });
-          for (const f of found) problems.push(`axe [${want}, tables open]: ${f}`);
-          await page.reload({ waitUntil: 'load' });
-        }
+// A figure's data: its caption's CSV link downloads a CSV with a header row,
+// and a collapsed <details> below it holds a table with as many columns.
+async function checkFigureData(context, fig, i) {
+  const problems = [];
+  const link = fig.locator('figcaption a.litbook-data-csv');
+  if (await link.count() !== 1) return [`figure ${i + 1}: no CSV link in its caption`];
+  const href = await link.evaluate((a) => a.href);
+  const resp = await context.request.get(href);
+  const text = resp.ok() ? await resp.text() : '';
+  const lines = text.split('\n').filter((l) => l);
+  const head = (lines[0] || '').split(',');
+  if (!resp.ok()) problems.push(`figure ${i + 1}: ${href}: HTTP ${resp.status()}`);
+  else if (lines.length < 2 || head.some((h) => !h || !Number.isNaN(Number(h)))) {
+    problems.push(`figure ${i + 1}: ${href} has no header row of column names `
+      + `and data below it (first line "${lines[0] || ''}")`);
+  }
+  const details = fig.locator('details.litbook-data');
+  if (await details.count() !== 1) {
+    problems.push(`figure ${i + 1}: no data table (<details>) below it`);
+    return problems;
+  }
+  const t = await details.evaluate((d) => ({
+    open: d.open,
+    th: d.querySelectorAll('thead th').length,
+    rows: d.querySelectorAll('tbody tr').length,
+  }));
+  if (t.open) problems.push(`figure ${i + 1}: the data table is not collapsed`);
+  if (t.th !== head.length || !t.rows) {
+    problems.push(`figure ${i + 1}: the data table has ${t.th} columns and `
+      + `${t.rows} rows; the CSV ${head.length} columns`);
+  }
+  return problems;
+}
+
+// One page: its figures in each of the four themes, then their data.
+async function checkPageThemes(context, base, lang, rel) {
+  const problems = [];
+  const page = await context.newPage();
+  await page.goto(`${base}${lang}/${rel}`, { waitUntil: 'load' });
+  const figures = await page.locator('figure.litbook-figure').count();
+  for (const [scheme, toggle, want] of figures ? THEMES : []) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // furo's toggle sets body[data-theme]; "auto" follows the system.
+    await page.evaluate((t) => { document.body.dataset.theme = t; }, toggle || 'auto');
+    await waitForObjects(page);
+    const how = `${scheme} system${toggle ? `, toggle ${toggle}` : ''}`;
+    for (let i = 0; i < figures; i++) {
+      const fig = page.locator('figure.litbook-figure').nth(i);
+      const shown = fig.locator('object.litbook-interactive:visible, img:visible');
+      const n = await shown.count();
+      if (n !== 1) {
+        problems.push(`figure ${i + 1} [${how}]: ${n} renderings shown, not 1`);
+        continue;
       }
-      await context.close();
-      if (figures) results.push({ name: `${lang}/${rel}: figures follow the theme, offer their data`, problems });
+      await shown.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(50);
+      const { luminance, colour } = await backgroundLuminance(page, await shown.screenshot());
+      const dark = luminance < 0.2;
+      const light = luminance > 0.8;
+      if ((want === 'dark' && !dark) || (want === 'light' && !light)) {
+        const src = await shown.getAttribute('data') || await shown.getAttribute('src');
+        problems.push(`figure ${i + 1} (${src}) [${how}]: background ${colour} `
+          + `(luminance ${luminance.toFixed(2)}) in a ${want} theme`);
+      }
     }
   }
+  for (let i = 0; i < figures; i++) {
+    problems.push(...await checkFigureData(context, page.locator('figure.litbook-figure').nth(i), i));
+  }
+  await page.close();
+  return { figures, problems };
+}
+
+// Every chapter page of every language, `jobs` at a time, each in a fresh
+// context (its own colour scheme).
+export async function themeChecks({ browser, base, pages, newContext, jobs = 2 }) {
+  const tasks = Object.keys(pages).flatMap((lang) => pages[lang]
+    .filter((p) => p.startsWith('chapters/')).map((rel) => ({ lang, rel })));
+  const done = await pool(tasks, jobs, async ({ lang, rel }) => {
+    const context = await newContext(browser, base);
+    const t0 = Date.now();
+    try {
+      return { lang, rel, ...await checkPageThemes(context, base, lang, rel) };
+    } finally {
+      if (process.env.BROWSER_TIMINGS === '1') {
+        console.error(`  themes ${lang}/${rel}: ${Date.now() - t0} ms`);
+      }
+      await context.close();
+    }
+  });
+  const results = done.filter((r) => r.figures).map((r) => ({
+    name: `${r.lang}/${r.rel}: figures follow the theme, offer their data`, problems: r.problems }));
   if (!results.length) results.push({ name: 'figure themes', problems: ['no page with a figure'] });
   return results;
 }

@@ -95,9 +95,34 @@ export async function launch(chromium) {
   });
 }
 
+// Every <object>'s load or error event, recorded from before the page's
+// first script runs (an init script: no event can be missed, from disk or
+// over HTTP, cached or not, as network events can be). Load events do not
+// bubble and never reach the window: they are caught on the document, in
+// the capture phase. window.__litbookObjectState(o): 'load', 'error' or null.
+export function recordObjectLoads() {
+  const states = new WeakMap();
+  window.__litbookObjectState = (o) => states.get(o) || null;
+  for (const type of ['load', 'error']) {
+    document.addEventListener(type, (e) => {
+      if (e.target instanceof HTMLObjectElement) states.set(e.target, type);
+    }, true);
+  }
+}
+
+// Wait (up to `timeout` ms, then return) until every shown <object> of the
+// page has had its load or error event. A hidden one (a figure's rendering
+// for the other theme) is not loaded.
+export async function objectsSettled(page, timeout) {
+  await page.waitForFunction(() => [...document.querySelectorAll('object')]
+    .filter((o) => getComputedStyle(o).display !== 'none')
+    .every((o) => window.__litbookObjectState(o)), null, { timeout })
+    .catch(() => {}); // the caller judges each object
+}
+
 // A browser context for one mode whose requests may only go to `base`
 // (plus data:/blob:/about:). Anything else is aborted and reported via
-// `blocked(url)`.
+// `blocked(url)`. Its pages record their objects' loads (recordObjectLoads).
 export async function policedContext(browser, base, { colorScheme = 'light' } = {}) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -105,6 +130,7 @@ export async function policedContext(browser, base, { colorScheme = 'light' } = 
     serviceWorkers: 'block',
     bypassCSP: false,
   });
+  await context.addInitScript(recordObjectLoads);
   context.litbookBlocked = new Set();
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -135,7 +161,7 @@ export async function pool(items, n, fn) {
 
 // Console errors, page errors, failed and blocked requests of one page.
 export function watchPage(page, base) {
-  const w = { errors: [], finished: new Set() };
+  const w = { errors: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') {
       const loc = m.location();
@@ -158,11 +184,7 @@ export function watchPage(page, base) {
   });
   page.on('requestfinished', async (r) => {
     const resp = await r.response().catch(() => null);
-    if (resp && resp.status() >= 400) {
-      w.errors.push(`HTTP ${resp.status()}: ${r.url()}`);
-    } else {
-      w.finished.add(r.url());
-    }
+    if (resp && resp.status() >= 400) w.errors.push(`HTTP ${resp.status()}: ${r.url()}`);
   });
   return w;
 }

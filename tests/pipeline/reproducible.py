@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Two clean builds in two different directories give byte-identical books.
+"""Two builds in two different directories give byte-identical books.
 
   reproducible.py [--source DIR] [--target docs] [--ignore NAME]...
+                  [--against BOOK]
                   [--private-checkout [--browser | --links] [--single]]
 
 Configures and builds the book twice from the same sources, in two fresh
 build directories whose paths differ, then compares, file by file, the HTML
-trees of every language, the rendered figures and the PDFs. Files named by
+trees of every language, the rendered figures and the PDFs. --against BOOK:
+one clean build only, compared with BOOK, the book folder of a build tree
+that has already built it from the same sources (a build tree's book/, as
+ctest's fixture book_built leaves it): the same comparison for half the
+work, and an incremental build's leftovers would show too. Files named by
 --ignore (e.g. timing.html, the build-timing page, whose content is by nature
 different every build) are left out of the comparison; everything else must
 be identical. Prints 'reproducible: N passed, M failed' (one check per file).
@@ -56,12 +61,14 @@ def files(top):
     return out
 
 
-def compare(dirs, parts=("html", "figures", "pdf"), ignore=()):
-    """Compares book/<part> of two build directories file by file, but for
-    files named in ignore. Returns (number identical, list of problems)."""
+def compare(dirs, parts=("html", "figures", "pdf"), ignore=(), books=None):
+    """Compares book/<part> of two build directories (or <part> of two book
+    folders, books) file by file, but for files named in ignore. Returns
+    (number identical, list of problems)."""
     passed, failed = 0, []
+    books = books or [os.path.join(d, "book") for d in dirs]
     for part in parts:
-        tops = [os.path.join(d, "book", part) for d in dirs]
+        tops = [os.path.join(b, part) for b in books]
         if not all(os.path.isdir(t) for t in tops):
             failed.append(f"{part}: missing from a build")
             continue
@@ -128,7 +135,13 @@ def main():
     ap.add_argument("--browser", action="store_true")
     ap.add_argument("--links", action="store_true")
     ap.add_argument("--single", action="store_true")
+    ap.add_argument("--against", metavar="BOOK")
     a = ap.parse_args()
+    if a.against and (a.private_checkout or
+                      not os.path.isdir(os.path.join(a.against, "html"))):
+        print(f"reproducible: --against {a.against}: not a built book (no "
+              "html/ in it), or given with --private-checkout", file=sys.stderr)
+        sys.exit(2)
     scratch = tempfile.mkdtemp(prefix="litbook-repro-")
     try:
         sources = [a.source, a.source]
@@ -154,10 +167,14 @@ def main():
             if not a.private_checkout:
                 sys.exit("reproducible: --single needs --private-checkout")
             sources, dirs = sources[:1], dirs[:1]
+        if a.against:  # the second build is in another place: dirs[1]
+            sources, dirs = sources[1:], dirs[1:]
         for src, d in zip(sources, dirs):
             build(src, d, a.target, a.cmake_arg)
         passed, failed = (0, []) if a.single else \
-            compare(dirs, a.parts, a.ignore)
+            compare(dirs, a.parts, a.ignore, books=[
+                a.against, os.path.join(dirs[0], "book")]
+                if a.against else None)
         if a.private_checkout:
             if a.browser or a.links:
                 p = subprocess.run(
