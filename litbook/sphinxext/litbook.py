@@ -264,7 +264,10 @@ def builder_inited(app):
 
 
 def build_finished(app, exc):
-    if exc or app.builder.format != "html":
+    # Not for EPUB: its builder has packed the book already, and would pack
+    # what is added here the next time (the code archive, of a type EPUB
+    # has no media type for, failed the second `make epub`).
+    if exc or app.builder.format != "html" or app.builder.name.startswith("epub"):
         return
     static = os.path.join(app.outdir, "_static")
     if os.path.isdir(app.config.litbook_mathjax_dir):
@@ -321,5 +324,7 @@ def setup(app):
     app.connect("build-finished", write_listings)
     app.connect("build-finished", build_finished)
     litbook_listings.setup(app)
+    # env_version: the environment pickles litbook's node classes by their
+    # module; a change of module must discard an old environment.
     return {"version": "0.1", "parallel_read_safe": True,
-            "parallel_write_safe": True, "env_version": 2}
+            "parallel_write_safe": True, "env_version": 3}

@@ -16,8 +16,10 @@
 // figures' data tables open (their first 20 rows). Then:
 // every link to a #fragment finds its element, an interactive figure shows
 // the coordinates under the pointer and toggles a curve, every figure follows
-// the light and dark themes and offers its data (figures.mjs), and the
-// search (search.mjs).
+// the light and dark themes and offers its data (figures.mjs), the
+// search (search.mjs), and every chapter's Run panel (runner.mjs: the
+// program in WebAssembly prints the tested output, parameters re-run it and
+// redraw its figures, a bad value shows the program's message).
 // Prints "browser: N passed, M failed"; exits 1 on failure.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); BROWSER_MODES (default
@@ -38,6 +40,7 @@ import {
 } from './lib.mjs';
 import { figureChecks, themeChecks, openDataTables } from './figures.mjs';
 import { searchChecks } from './search.mjs';
+import { runnerChecks, reportBudgets } from './runner.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -154,7 +157,9 @@ async function checkMedia(page) {
 // drawers are shown.
 const VIEWPORTS = { desktop: { width: 1280, height: 900 },
                     phone: { width: 390, height: 844 } };
-async function runAxe(page, scheme, viewport) {
+// (include: the selectors of the part of the page to check; all of it
+// by default.)
+async function runAxe(page, scheme, viewport, { include } = {}) {
   await page.setViewportSize(VIEWPORTS[viewport]);
   await page.emulateMedia({ colorScheme: scheme });
   await page.evaluate(() => new Promise((r) =>
@@ -170,8 +175,8 @@ async function runAxe(page, scheme, viewport) {
   const themeProblems = (dark === (scheme === 'dark')) ? [] : [
     `${scheme} system colour scheme, theme "${shade.theme}": the page background `
     + `stays ${dark ? 'dark' : 'light'}`];
-  const found = await page.evaluate(async () => {
-    const res = await window.axe.run(document, {
+  const found = await page.evaluate(async (include) => {
+    const res = await window.axe.run(include ? { include } : document, {
       resultTypes: ['violations'],
       preload: false, // axe's own CSS fetch is refused on file:// (not the book's fault)
     });
@@ -182,7 +187,7 @@ async function runAxe(page, scheme, viewport) {
         nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}`
           + (n.any[0] && n.any[0].message ? ` -- ${n.any[0].message}` : '')),
       }));
-  });
+  }, include || null);
   return themeProblems.concat(found.map((v) => `axe ${v.impact} ${v.id} [${scheme}, ${viewport}] x${v.count}: `
     + v.nodes.join(' | ')));
 }
@@ -258,7 +263,8 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
         const c = main.cloneNode(true);
         c.querySelectorAll('.toctree-wrapper, .headerlink, script, style, '
           + '.MathJax_Preview, .MathJax_SVG, .MathJax_SVG_Display, '
-          + '.MathJax_SVG_Hidden').forEach((e) => e.remove());
+          + '.MathJax_SVG_Hidden, section.litbook-runner')
+          .forEach((e) => e.remove());
         return c.textContent;
       }));
     }
@@ -361,6 +367,20 @@ async function main() {
       await context.close();
     }));
     phase('search');
+    // The Run panels (runner.mjs), one mode after the other: axe where the
+    // pages get it, the budgets timed over HTTP.
+    const budgets = { first: [], slider: [], training: [] };
+    for (const mode of MODES) {
+      const base = mode === 'http' ? httpBase : fileBase(root);
+      const context = await policedContext(browser, base);
+      const results = await runnerChecks({ context, base, root, pages, mode,
+        axeSource: AXE_SOURCE, runAxe: AXE_MODES.includes(mode) ? runAxe : null,
+        budgets, measure: mode === 'http', jobs: JOBS });
+      for (const r of results) report(r.name, r.problems);
+      await context.close();
+    }
+    console.error(reportBudgets(budgets, root, pages));
+    phase('runner');
   } finally {
     await browser.close();
     server.close();
