@@ -136,7 +136,7 @@ function(_litbook_wasm_object src obj)
   add_custom_command(
     OUTPUT "${obj}"
     COMMAND "${CMAKE_COMMAND}" -E env "NODE_PATH=${LITBOOK_NODE_PATH}"
-            "${LITBOOK_EMXX}" ${LITBOOK_WASM_FLAGS}
+            "${LITBOOK_EMXX}" -std=c++20 ${LITBOOK_WASM_FLAGS}
             -DFMT_HEADER_ONLY -fwasm-exceptions -Wall -Wextra -Werror
             -I "${LITBOOK_INCLUDE_DIR}"
             -isystem "${LITBOOK_BINARY_DIR}/wasm/include" ${ARGN}
