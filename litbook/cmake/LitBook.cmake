@@ -128,7 +128,9 @@ if(LITBOOK_RUNNER)
 endif()
 
 # em++ compiles one source into an object of the runner's build; the
-# header dependencies come from em++ itself (-MD). C++ exceptions are
+# header dependencies come from em++ itself (-MD). The paths of the
+# checkout and the build tree do not reach the program (__FILE__ in
+# assertions): two checkouts build the same bytes. C++ exceptions are
 # WebAssembly's own (-fwasm-exceptions): emscripten's JavaScript emulation
 # made chapter 7's training three times slower.
 function(_litbook_wasm_object src obj)
@@ -137,6 +139,8 @@ function(_litbook_wasm_object src obj)
     OUTPUT "${obj}"
     COMMAND "${CMAKE_COMMAND}" -E env "NODE_PATH=${LITBOOK_NODE_PATH}"
             "${LITBOOK_EMXX}" -std=c++20 ${LITBOOK_WASM_FLAGS}
+            "-ffile-prefix-map=${CMAKE_SOURCE_DIR}=."
+            "-ffile-prefix-map=${CMAKE_BINARY_DIR}=build"
             -DFMT_HEADER_ONLY -fwasm-exceptions -Wall -Wextra -Werror
             -I "${LITBOOK_INCLUDE_DIR}"
             -isystem "${LITBOOK_BINARY_DIR}/wasm/include" ${ARGN}

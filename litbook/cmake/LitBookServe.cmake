@@ -68,6 +68,9 @@ function(_litbook_serve_manifest)
   if(TARGET archive)
     list(APPEND targets archive)
   endif()
+  # The Run panels read the programs' parameters (the WebAssembly builds).
+  get_property(wasm_targets GLOBAL PROPERTY LITBOOK_WASM_TARGETS)
+  list(APPEND targets ${wasm_targets})
   _litbook_json_list(prepare ${targets})
   file(GENERATE OUTPUT "${CMAKE_BINARY_DIR}/litbook-serve.json" CONTENT "{
  \"source_root\": ${j_CMAKE_SOURCE_DIR},
