@@ -776,9 +776,16 @@ def render(a):
     check_palettes()
     labels = read_labels(a.labels, a.all_langs)
     with tempfile.TemporaryDirectory(prefix="litbook-plot-") as tmp:
+        # gnuplot reads a private copy of the data: which files a figure
+        # read is seen by watching that folder, and the runs of the other
+        # languages, drawing from the same data at the same time, must not
+        # be seen (their reads made a figure's data table take in files it
+        # was not drawn from, now and then: two clean builds differed).
+        private = os.path.join(tmp, "datain")
+        shutil.copytree(a.data, private)
         lines = [
             "set encoding utf8",
-            f"datadir = {gp_string(a.data)}",
+            f"datadir = {gp_string(private)}",
             f"lang = {gp_string(a.lang)}",
         ]
         for key, entry in sorted(labels.items()):
@@ -787,7 +794,7 @@ def render(a):
             lines.append(f"{key} = {value}")
         lines.append(f"litbook_style = {gp_string(STYLE)}")
         watch = OpenWatch()
-        watch.watch(a.data, "data", OpenWatch.IN_OPEN)
+        watch.watch(private, "data", OpenWatch.IN_OPEN)
         marks = os.path.join(tmp, "marks")
         os.makedirs(marks)
         watch.watch(marks, "mark", OpenWatch.IN_CLOSE_WRITE)
