@@ -67,11 +67,16 @@ def stats(chapter):
 
 
 def main():
+    if any(a.startswith("-") for a in sys.argv[1:]):
+        print(__doc__.strip())
+        sys.exit(0 if sys.argv[1:] in (["-h"], ["--help"]) else 2)
     chapters = sys.argv[1:] or sorted(
         os.path.basename(d) for d in glob.glob(os.path.join(ROOT, "chapters",
                                                             "[0-9]*")))
     print(f"{'chapter':22} {'lines':>5} {'longest function':>24} {'shown':>6}")
     for c in chapters:
+        if not os.path.isfile(os.path.join(ROOT, "chapters", c, "main.cpp")):
+            sys.exit(f"listing_stats.py: no chapters/{c}/main.cpp")
         n, longest, name, share = stats(c)
         print(f"{c:22} {n:5} {longest:5} {name[:18]:>18} {share:6.0%}")
 

@@ -43,16 +43,12 @@ void print_matrix(std::string_view title, const MatrixF& m) {
   }
 }
 
-long count_zeros(const MatrixF& m) {
-  return static_cast<long>((m.array() == 0.0f).count());
-}
-
+// [forward]
 // 선형 층의 출력과 거기에 적용한 두 활성화 함수.
 struct Outputs {
   MatrixF z, relu, sigmoid;
 };
 
-// [forward]
 // 입력은 모두 float32 값입니다. 층은 double로 계산하고, 결과를 PyTorch가
 // 계산하는 정밀도인 float32로 반올림합니다.
 Outputs forward(const nn::Linear& linear, const nn::Matrix& x) {
@@ -147,6 +143,11 @@ void compare_with_pytorch_f64(litbook::Example& ex,
 }
 
 // [small]
+// 정확히 0인 원소의 수.
+long count_zeros(const MatrixF& m) {
+  return static_cast<long>((m.array() == 0.0f).count());
+}
+
 // 표본 5개인 배치의 희소성과 범위: ReLU는 정확한 0을 내고 시그모이드는
 // 그러지 않습니다.
 void sparsity_of_the_small_batch(litbook::Example& ex, const Outputs& out) {
