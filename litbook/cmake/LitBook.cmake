@@ -605,7 +605,20 @@ function(litbook_add_book)
                       OUTPUT_STRIP_TRAILING_WHITESPACE)
       set(DOXYGEN_INPUT "${ARG_DOXYGEN_INPUT}")
       set(DOXYGEN_OUTPUT "${B}/doxygen/${lang}")
-      configure_file("${ARG_DOXYFILE}" "${B}/doxygen/Doxyfile.${lang}" @ONLY)
+      configure_file("${ARG_DOXYFILE}" "${B}/doxygen/Doxyfile.${lang}.base"
+                     @ONLY)
+      # The headers by name, in a fixed order: given a folder, Doxygen takes
+      # its files in the order the file system lists them, and so orders the
+      # API page's entries differently in another checkout.
+      file(READ "${B}/doxygen/Doxyfile.${lang}.base" doxyfile)
+      string(APPEND doxyfile
+             "\n# litbook: every header, sorted by path\nINPUT =")
+      foreach(h IN LISTS headers)
+        string(APPEND doxyfile " \\\n    \"${h}\"")
+      endforeach()
+      file(WRITE "${B}/doxygen/Doxyfile.${lang}.tmp" "${doxyfile}\n")
+      configure_file("${B}/doxygen/Doxyfile.${lang}.tmp"
+                     "${B}/doxygen/Doxyfile.${lang}" COPYONLY)
       # The rule's output is a stamp, written once Doxygen has finished:
       # Doxygen writes index.xml as it goes, so an interrupted run would
       # leave one that looks current.
@@ -617,8 +630,12 @@ function(litbook_add_book)
         COMMAND "${CMAKE_COMMAND}" -E rm -rf "${B}/doxygen/${lang}/xml"
         COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml"
                 --stamp "${ds}" --
+                "${LITBOOK_PYTHON}" "${_lb_scripts}/doxygen_xml.py"
+                --input "${ARG_DOXYGEN_INPUT}"
+                --xml "${B}/doxygen/${lang}/xml" --
                 "${DOXYGEN}" "${B}/doxygen/Doxyfile.${lang}"
         DEPENDS ${headers} "${B}/doxygen/Doxyfile.${lang}"
+                "${_lb_scripts}/doxygen_xml.py"
         WORKING_DIRECTORY "${ARG_DOXYGEN_INPUT}"
         COMMENT "Doxygen XML of the API (${lang})"
         VERBATIM)

@@ -767,7 +767,12 @@ def write_live(a, labels, tmp, names):
             f.write("\n")
     for n, m in manifests.items():
         dump(m, f"{n}.{a.lang}.json")
-    dump({"live": sorted(manifests), "not_live": not_live},
+    # The script by its name alone: the book is the same wherever its
+    # checkout is (the reasons of errors keep the whole path).
+    script = os.path.basename(a.script)
+    dump({"live": sorted(manifests),
+          "not_live": {n: r.replace(a.script, script, 1)
+                       for n, r in not_live.items()}},
          f"index.{a.lang}.json")
     return sorted(manifests)
 

@@ -137,8 +137,12 @@ def config_inited(app, config):
         config.html_math_renderer = "mathjax"
     config.imgmath_image_format = "svg"
     litbook_i18n.setup_languages(app, config)
-    config.templates_path.append(os.path.join(HERE, "litbook_templates"))
-    config.html_static_path.append(os.path.join(HERE, "litbook_static"))
+    # Relative to the configuration's folder (Sphinx reads them so): these
+    # values go into the HTML build's .buildinfo hash, which is then the
+    # same wherever the checkout is.
+    for paths, folder in ((config.templates_path, "litbook_templates"),
+                          (config.html_static_path, "litbook_static")):
+        paths.append(os.path.relpath(os.path.join(HERE, folder), app.confdir))
     proj = config.litbook_doxygen_project
     if proj:
         config.breathe_projects = {

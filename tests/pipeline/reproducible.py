@@ -3,7 +3,7 @@
 
   reproducible.py [--source DIR] [--target docs] [--ignore NAME]...
                   [--against BOOK]
-                  [--private-checkout [--browser | --links] [--single]]
+                  [--private-checkout [--browser | --links] [--single]] [--keep]
 
 Configures and builds the book twice from the same sources, in two fresh
 build directories whose paths differ, then compares, file by file, the HTML
@@ -25,9 +25,9 @@ appears, nothing is rewritten: not even where .gitignore would hide it).
 A snapshot rather than a read-only checkout: root, who runs CI, may write
 into read-only folders anyway. --browser: the built book of that checkout is
 then read by tests/browser/run.sh (browser and link checker); --links: by its
-link checker alone (run.sh --links-only). --single: only that build, no
-comparison (two checkouts in two places differ in Sphinx's .buildinfo and in
-the API page: see the report of issue 14).
+link checker alone (run.sh --links-only). --single: only that build, no comparison. With --against BOOK, the private
+checkout's build is the one compared with BOOK: the book must not depend on
+where its checkout is. --keep: the scratch folder stays (its path printed).
 """
 import argparse
 import filecmp
@@ -136,11 +136,13 @@ def main():
     ap.add_argument("--links", action="store_true")
     ap.add_argument("--single", action="store_true")
     ap.add_argument("--against", metavar="BOOK")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the scratch folder (its path is printed)")
     a = ap.parse_args()
-    if a.against and (a.private_checkout or
+    if a.against and (a.single or
                       not os.path.isdir(os.path.join(a.against, "html"))):
         print(f"reproducible: --against {a.against}: not a built book (no "
-              "html/ in it), or given with --private-checkout", file=sys.stderr)
+              "html/ in it), or given with --single", file=sys.stderr)
         sys.exit(2)
     scratch = tempfile.mkdtemp(prefix="litbook-repro-")
     try:
@@ -167,8 +169,9 @@ def main():
             if not a.private_checkout:
                 sys.exit("reproducible: --single needs --private-checkout")
             sources, dirs = sources[:1], dirs[:1]
-        if a.against:  # the second build is in another place: dirs[1]
-            sources, dirs = sources[1:], dirs[1:]
+        if a.against:  # one build: the private checkout's, or dirs[1]
+            keep = 0 if a.private_checkout else 1
+            sources, dirs = [sources[keep]], [dirs[keep]]
         for src, d in zip(sources, dirs):
             build(src, d, a.target, a.cmake_arg)
         passed, failed = (0, []) if a.single else \
@@ -194,7 +197,10 @@ def main():
         for f in failed[:50]:
             print(f"FAILED: {f}")
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if a.keep:
+            print(f"kept: {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
     print(f"reproducible: {passed} passed, {len(failed)} failed")
     sys.exit(1 if failed else 0)
 
