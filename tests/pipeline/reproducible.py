@@ -30,7 +30,6 @@ comparison (two checkouts in two places differ in Sphinx's .buildinfo and in
 the API page: see the report of issue 14).
 """
 import argparse
-import filecmp
 import hashlib
 import os
 import shutil
@@ -40,6 +39,11 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+# The comparison of two built books is litbook's (its interruption test
+# uses it too).
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, os.path.join(ROOT, "litbook", "tests"))
+from books import compare  # noqa: E402
 
 
 def build(src, bdir, target, extra):
@@ -51,39 +55,6 @@ def build(src, bdir, target, extra):
         if p.returncode != 0:
             print(p.stdout[-5000:])
             sys.exit(f"reproducible: '{' '.join(cmd)}' failed")
-
-
-def files(top):
-    out = set()
-    for root, _, names in os.walk(top):
-        for n in names:
-            out.add(os.path.relpath(os.path.join(root, n), top))
-    return out
-
-
-def compare(dirs, parts=("html", "figures", "pdf"), ignore=(), books=None):
-    """Compares book/<part> of two build directories (or <part> of two book
-    folders, books) file by file, but for files named in ignore. Returns
-    (number identical, list of problems)."""
-    passed, failed = 0, []
-    books = books or [os.path.join(d, "book") for d in dirs]
-    for part in parts:
-        tops = [os.path.join(b, part) for b in books]
-        if not all(os.path.isdir(t) for t in tops):
-            failed.append(f"{part}: missing from a build")
-            continue
-        names = files(tops[0]) | files(tops[1])
-        for rel in sorted(names):
-            if os.path.basename(rel) in ignore:
-                continue
-            p0, p1 = (os.path.join(t, rel) for t in tops)
-            if not (os.path.isfile(p0) and os.path.isfile(p1)):
-                failed.append(f"{part}/{rel}: only in one build")
-            elif not filecmp.cmp(p0, p1, shallow=False):
-                failed.append(f"{part}/{rel}: differs")
-            else:
-                passed += 1
-    return passed, failed
 
 
 def copy_checkout(src, dst):
