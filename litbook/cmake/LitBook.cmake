@@ -187,6 +187,10 @@ function(_litbook_add_wasm name dir catalog data)
   set(js "${B}/runner/static/litbook-runner/${name}.js")
   set(params "${B}/runner/${name}.params.json")
   set(stamp "${B}/stamps/wasm-${name}.stamp")
+  set(expected "")  # what wasm_check.mjs holds the program to
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    list(APPEND expected "${dir}/expected.${lang}.txt")
+  endforeach()
   add_custom_command(
     OUTPUT "${stamp}"
     BYPRODUCTS "${raw}" "${js}" "${params}"
@@ -222,36 +226,14 @@ if(NOT TARGET chapters)
   add_custom_target(examples)
 endif()
 
-# litbook_add_chapter(<NN-slug> [LIBS lib...] [DATA file...])
-#
-# DATA: input files of the example in its folder (read at run time through
-# the LITBOOK_CHAPTER_DIR macro); editing one re-runs the example.
-# Builds chapters/<NN-slug>/main.cpp, runs it in every language, checks its
-# stdout against expected.<lang>.txt, publishes its data and values, renders
-# figures/<NN-slug>.gp per language, and registers one CTest per language.
-function(litbook_add_chapter name)
-  cmake_parse_arguments(ARG "" "" "LIBS;DATA" ${ARGN})
-  if(LITBOOK_ONLY AND NOT name IN_LIST LITBOOK_ONLY)
-    return()
-  endif()
-  set(dir "${CMAKE_CURRENT_SOURCE_DIR}/${name}")
-  if(NOT EXISTS "${dir}/main.cpp")
-    message(FATAL_ERROR "litbook: chapter ${name}: ${dir}/main.cpp missing")
-  endif()
-  set(expected "")
-  foreach(lang IN LISTS LITBOOK_LANGS)
-    if(NOT EXISTS "${dir}/expected.${lang}.txt")
-      message(FATAL_ERROR "litbook: chapter ${name}: "
-              "${dir}/expected.${lang}.txt missing (every language needs "
-              "one; create an empty file and run the approve target)")
-    endif()
-    list(APPEND expected "${dir}/expected.${lang}.txt")
-  endforeach()
-
-  # The program's messages in every language: the chapter's catalogues
-  # (locale/<lang>.po beside main.cpp) checked and compiled into a table
-  # that is linked into the example. A chapter without locale/ has no
-  # translated messages (the examples written before litbook::Example).
+# The program's messages in every language: the chapter's catalogues
+# (locale/<lang>.po beside main.cpp) checked and compiled into a table
+# that is linked into the example. A chapter without locale/ has no
+# translated messages (the examples written before litbook::Example).
+# Sets catalog (the table's source file), po_files (the catalogues of the
+# languages but the source one; none without locale/) and legacy
+# (--legacy without locale/).
+function(_litbook_chapter_messages name dir)
   file(GLOB chapter_sources CONFIGURE_DEPENDS "${dir}/*.cpp" "${dir}/*.hpp")
   set(catalog "${LITBOOK_BINARY_DIR}/catalogs/${name}.cpp")
   set(po_dir "${dir}/locale")
@@ -282,6 +264,132 @@ function(litbook_add_chapter name)
     VERBATIM)
   set_property(GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${name}
                "${chapter_sources}")
+  set(catalog "${catalog}" PARENT_SCOPE)
+  set(po_files "${po_files}" PARENT_SCOPE)
+  set(legacy "${legacy}" PARENT_SCOPE)
+endfunction()
+
+# The chapter's figures, figures/<name>.gp with its label table, drawn
+# from the run's data <out> in every language (none without a script):
+# <stamps_out>, the stamps of their rules.
+function(_litbook_chapter_figures name out run_stamp stamps_out)
+  set(script "${LITBOOK_FIGURES_DIR}/${name}.gp")
+  set(labels "${LITBOOK_FIGURES_DIR}/${name}.labels.tsv")
+  set(stamps "")
+  if(EXISTS "${script}")
+    if(NOT EXISTS "${labels}")
+      message(FATAL_ERROR "litbook: ${script} needs its label table "
+              "${labels}")
+    endif()
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      set(fs "${LITBOOK_BINARY_DIR}/stamps/fig-${name}.${lang}.stamp")
+      set(plot_cmd ${_lb_guard} --
+                "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
+                --script "${script}" --labels "${labels}"
+                --data "${out}"
+                --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
+                --lang ${lang} --all-langs ${LITBOOK_LANGS}
+                --stamp "${fs}"
+                --timing "${LITBOOK_BINARY_DIR}/timing/${name}")
+      _litbook_serve_step(${name} plot-${lang} ${plot_cmd})
+      add_custom_command(
+        OUTPUT "${fs}"
+        COMMAND ${plot_cmd}
+        DEPENDS "${run_stamp}" "${script}" "${labels}"
+                "${_lb_scripts}/plot.py" "${_lb_scripts}/timing.py"
+        COMMENT "Plotting figures of ${name} (${lang})"
+        VERBATIM)
+      list(APPEND stamps "${fs}")
+      set_property(GLOBAL APPEND PROPERTY LITBOOK_FIG_STAMPS_${lang} "${fs}")
+    endforeach()
+  endif()
+  set(${stamps_out} "${stamps}" PARENT_SCOPE)
+endfunction()
+
+# The chapter's CTests: its output in each language, the reader's copy of
+# every language but the source one (a chapter with locale/ only) and its
+# command line. The arguments after <legacy>: what the reader's copies link.
+function(_litbook_chapter_tests name exe dir catalog po_files legacy)
+  set(libs ${ARGN})
+  set(po_dir "${dir}/locale")
+  list(GET LITBOOK_LANGS 0 source_lang)
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    add_test(NAME "chapter.${name}.${lang}"
+             COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
+                     check --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
+                     --expected-dir "${dir}" --langs ${lang})
+    set_tests_properties("chapter.${name}.${lang}" PROPERTIES
+                         LABELS "chapter")
+  endforeach()
+
+  # What a reader of another language downloads (markers gone, comments
+  # and message literals in that language) compiles and prints the tested
+  # output in every language.
+  if(NOT legacy)
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      if(lang STREQUAL source_lang)
+        continue()
+      endif()
+      set(reader "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}/main.cpp")
+      add_custom_command(
+        OUTPUT "${reader}"
+        COMMAND "${CMAKE_COMMAND}" -E make_directory
+                "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" reader
+                --source "${dir}/main.cpp" --po-dir "${po_dir}"
+                --langs ${LITBOOK_LANGS} --lang ${lang} --out "${reader}"
+        DEPENDS "${dir}/main.cpp" ${po_files} "${_lb_scripts}/messages.py"
+        COMMENT "The ${lang} reader's copy of ${name}"
+        VERBATIM)
+      set(rexe "example-${name}-${lang}")
+      add_executable(${rexe} "${reader}" "${catalog}")
+      target_link_libraries(${rexe} PRIVATE litbook::example ${libs})
+      target_include_directories(${rexe} PRIVATE "${dir}")
+      target_compile_definitions(${rexe} PRIVATE
+                                 LITBOOK_CHAPTER_DIR="${dir}")
+      add_test(NAME "chapter.${name}.reader-copy.${lang}"
+               COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
+                       check --exe "$<TARGET_FILE:${rexe}>"
+                       --chapter "${name}" --expected-dir "${dir}"
+                       --langs ${LITBOOK_LANGS})
+      set_tests_properties("chapter.${name}.reader-copy.${lang}" PROPERTIES
+                           LABELS "chapter")
+    endforeach()
+  endif()
+
+  add_test(NAME "chapter.${name}.cli"
+           COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_cli.py"
+                   --exe "$<TARGET_FILE:${exe}>" --chapter "${name}")
+  set_tests_properties("chapter.${name}.cli" PROPERTIES LABELS "chapter")
+endfunction()
+
+# litbook_add_chapter(<NN-slug> [LIBS lib...] [DATA file...])
+#
+# DATA: input files of the example in its folder (read at run time through
+# the LITBOOK_CHAPTER_DIR macro); editing one re-runs the example.
+# Builds chapters/<NN-slug>/main.cpp, runs it in every language, checks its
+# stdout against expected.<lang>.txt, publishes its data and values, renders
+# figures/<NN-slug>.gp per language, and registers one CTest per language.
+function(litbook_add_chapter name)
+  cmake_parse_arguments(ARG "" "" "LIBS;DATA" ${ARGN})
+  if(LITBOOK_ONLY AND NOT name IN_LIST LITBOOK_ONLY)
+    return()
+  endif()
+  set(dir "${CMAKE_CURRENT_SOURCE_DIR}/${name}")
+  if(NOT EXISTS "${dir}/main.cpp")
+    message(FATAL_ERROR "litbook: chapter ${name}: ${dir}/main.cpp missing")
+  endif()
+  set(expected "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    if(NOT EXISTS "${dir}/expected.${lang}.txt")
+      message(FATAL_ERROR "litbook: chapter ${name}: "
+              "${dir}/expected.${lang}.txt missing (every language needs "
+              "one; create an empty file and run the approve target)")
+    endif()
+    list(APPEND expected "${dir}/expected.${lang}.txt")
+  endforeach()
+
+  _litbook_chapter_messages(${name} "${dir}")  # catalog, po_files, legacy
 
   set(exe "example-${name}")
   add_executable(${exe} "${dir}/main.cpp" "${catalog}")
@@ -327,36 +435,7 @@ function(litbook_add_chapter name)
     _litbook_add_wasm(${name} "${dir}" "${catalog}" "${ARG_DATA}")
   endif()
 
-  set(script "${LITBOOK_FIGURES_DIR}/${name}.gp")
-  set(labels "${LITBOOK_FIGURES_DIR}/${name}.labels.tsv")
-  set(fig_stamps "")
-  if(EXISTS "${script}")
-    if(NOT EXISTS "${labels}")
-      message(FATAL_ERROR "litbook: ${script} needs its label table "
-              "${labels}")
-    endif()
-    foreach(lang IN LISTS LITBOOK_LANGS)
-      set(fs "${LITBOOK_BINARY_DIR}/stamps/fig-${name}.${lang}.stamp")
-      set(plot_cmd ${_lb_guard} --
-                "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
-                --script "${script}" --labels "${labels}"
-                --data "${out}"
-                --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
-                --lang ${lang} --all-langs ${LITBOOK_LANGS}
-                --stamp "${fs}"
-                --timing "${LITBOOK_BINARY_DIR}/timing/${name}")
-      _litbook_serve_step(${name} plot-${lang} ${plot_cmd})
-      add_custom_command(
-        OUTPUT "${fs}"
-        COMMAND ${plot_cmd}
-        DEPENDS "${run_stamp}" "${script}" "${labels}"
-                "${_lb_scripts}/plot.py" "${_lb_scripts}/timing.py"
-        COMMENT "Plotting figures of ${name} (${lang})"
-        VERBATIM)
-      list(APPEND fig_stamps "${fs}")
-      set_property(GLOBAL APPEND PROPERTY LITBOOK_FIG_STAMPS_${lang} "${fs}")
-    endforeach()
-  endif()
+  _litbook_chapter_figures(${name} "${out}" "${run_stamp}" fig_stamps)
 
   add_custom_target(chapter-${name} DEPENDS ${stamps} ${fig_stamps})
   add_dependencies(chapters chapter-${name})
@@ -365,54 +444,8 @@ function(litbook_add_chapter name)
   set_property(GLOBAL APPEND PROPERTY LITBOOK_RUN_STAMPS "${run_stamp}")
   set_property(GLOBAL APPEND PROPERTY LITBOOK_SOURCES "${dir}/main.cpp")
 
-  foreach(lang IN LISTS LITBOOK_LANGS)
-    add_test(NAME "chapter.${name}.${lang}"
-             COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
-                     check --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
-                     --expected-dir "${dir}" --langs ${lang})
-    set_tests_properties("chapter.${name}.${lang}" PROPERTIES
-                         LABELS "chapter")
-  endforeach()
-
-  # What a reader of another language downloads (markers gone, comments
-  # and message literals in that language) compiles and prints the tested
-  # output in every language.
-  if(NOT legacy)
-    foreach(lang IN LISTS LITBOOK_LANGS)
-      if(lang STREQUAL source_lang)
-        continue()
-      endif()
-      set(reader "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}/main.cpp")
-      add_custom_command(
-        OUTPUT "${reader}"
-        COMMAND "${CMAKE_COMMAND}" -E make_directory
-                "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}"
-        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" reader
-                --source "${dir}/main.cpp" --po-dir "${po_dir}"
-                --langs ${LITBOOK_LANGS} --lang ${lang} --out "${reader}"
-        DEPENDS "${dir}/main.cpp" ${po_files} "${_lb_scripts}/messages.py"
-        COMMENT "The ${lang} reader's copy of ${name}"
-        VERBATIM)
-      set(rexe "example-${name}-${lang}")
-      add_executable(${rexe} "${reader}" "${catalog}")
-      target_link_libraries(${rexe} PRIVATE litbook::example ${ARG_LIBS})
-      target_include_directories(${rexe} PRIVATE "${dir}")
-      target_compile_definitions(${rexe} PRIVATE
-                                 LITBOOK_CHAPTER_DIR="${dir}")
-      add_test(NAME "chapter.${name}.reader-copy.${lang}"
-               COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
-                       check --exe "$<TARGET_FILE:${rexe}>"
-                       --chapter "${name}" --expected-dir "${dir}"
-                       --langs ${LITBOOK_LANGS})
-      set_tests_properties("chapter.${name}.reader-copy.${lang}" PROPERTIES
-                           LABELS "chapter")
-    endforeach()
-  endif()
-
-  add_test(NAME "chapter.${name}.cli"
-           COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_cli.py"
-                   --exe "$<TARGET_FILE:${exe}>" --chapter "${name}")
-  set_tests_properties("chapter.${name}.cli" PROPERTIES LABELS "chapter")
+  _litbook_chapter_tests(${name} ${exe} "${dir}" "${catalog}" "${po_files}"
+                         "${legacy}" ${ARG_LIBS})
 
   add_custom_target(approve-${name}
     COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" approve
