@@ -187,6 +187,10 @@ function(_litbook_add_wasm name dir catalog data)
   set(js "${B}/runner/static/litbook-runner/${name}.js")
   set(params "${B}/runner/${name}.params.json")
   set(stamp "${B}/stamps/wasm-${name}.stamp")
+  set(expected "")  # what wasm_check.mjs holds the program to
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    list(APPEND expected "${dir}/expected.${lang}.txt")
+  endforeach()
   add_custom_command(
     OUTPUT "${stamp}"
     BYPRODUCTS "${raw}" "${js}" "${params}"
@@ -222,36 +226,14 @@ if(NOT TARGET chapters)
   add_custom_target(examples)
 endif()
 
-# litbook_add_chapter(<NN-slug> [LIBS lib...] [DATA file...])
-#
-# DATA: input files of the example in its folder (read at run time through
-# the LITBOOK_CHAPTER_DIR macro); editing one re-runs the example.
-# Builds chapters/<NN-slug>/main.cpp, runs it in every language, checks its
-# stdout against expected.<lang>.txt, publishes its data and values, renders
-# figures/<NN-slug>.gp per language, and registers one CTest per language.
-function(litbook_add_chapter name)
-  cmake_parse_arguments(ARG "" "" "LIBS;DATA" ${ARGN})
-  if(LITBOOK_ONLY AND NOT name IN_LIST LITBOOK_ONLY)
-    return()
-  endif()
-  set(dir "${CMAKE_CURRENT_SOURCE_DIR}/${name}")
-  if(NOT EXISTS "${dir}/main.cpp")
-    message(FATAL_ERROR "litbook: chapter ${name}: ${dir}/main.cpp missing")
-  endif()
-  set(expected "")
-  foreach(lang IN LISTS LITBOOK_LANGS)
-    if(NOT EXISTS "${dir}/expected.${lang}.txt")
-      message(FATAL_ERROR "litbook: chapter ${name}: "
-              "${dir}/expected.${lang}.txt missing (every language needs "
-              "one; create an empty file and run the approve target)")
-    endif()
-    list(APPEND expected "${dir}/expected.${lang}.txt")
-  endforeach()
-
-  # The program's messages in every language: the chapter's catalogues
-  # (locale/<lang>.po beside main.cpp) checked and compiled into a table
-  # that is linked into the example. A chapter without locale/ has no
-  # translated messages (the examples written before litbook::Example).
+# The program's messages in every language: the chapter's catalogues
+# (locale/<lang>.po beside main.cpp) checked and compiled into a table
+# that is linked into the example. A chapter without locale/ has no
+# translated messages (the examples written before litbook::Example).
+# Sets catalog (the table's source file), po_files (the catalogues of the
+# languages but the source one; none without locale/) and legacy
+# (--legacy without locale/).
+function(_litbook_chapter_messages name dir)
   file(GLOB chapter_sources CONFIGURE_DEPENDS "${dir}/*.cpp" "${dir}/*.hpp")
   set(catalog "${LITBOOK_BINARY_DIR}/catalogs/${name}.cpp")
   set(po_dir "${dir}/locale")
@@ -282,6 +264,132 @@ function(litbook_add_chapter name)
     VERBATIM)
   set_property(GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${name}
                "${chapter_sources}")
+  set(catalog "${catalog}" PARENT_SCOPE)
+  set(po_files "${po_files}" PARENT_SCOPE)
+  set(legacy "${legacy}" PARENT_SCOPE)
+endfunction()
+
+# The chapter's figures, figures/<name>.gp with its label table, drawn
+# from the run's data <out> in every language (none without a script):
+# <stamps_out>, the stamps of their rules.
+function(_litbook_chapter_figures name out run_stamp stamps_out)
+  set(script "${LITBOOK_FIGURES_DIR}/${name}.gp")
+  set(labels "${LITBOOK_FIGURES_DIR}/${name}.labels.tsv")
+  set(stamps "")
+  if(EXISTS "${script}")
+    if(NOT EXISTS "${labels}")
+      message(FATAL_ERROR "litbook: ${script} needs its label table "
+              "${labels}")
+    endif()
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      set(fs "${LITBOOK_BINARY_DIR}/stamps/fig-${name}.${lang}.stamp")
+      set(plot_cmd ${_lb_guard} --
+                "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
+                --script "${script}" --labels "${labels}"
+                --data "${out}"
+                --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
+                --lang ${lang} --all-langs ${LITBOOK_LANGS}
+                --stamp "${fs}"
+                --timing "${LITBOOK_BINARY_DIR}/timing/${name}")
+      _litbook_serve_step(${name} plot-${lang} ${plot_cmd})
+      add_custom_command(
+        OUTPUT "${fs}"
+        COMMAND ${plot_cmd}
+        DEPENDS "${run_stamp}" "${script}" "${labels}"
+                "${_lb_scripts}/plot.py" "${_lb_scripts}/timing.py"
+        COMMENT "Plotting figures of ${name} (${lang})"
+        VERBATIM)
+      list(APPEND stamps "${fs}")
+      set_property(GLOBAL APPEND PROPERTY LITBOOK_FIG_STAMPS_${lang} "${fs}")
+    endforeach()
+  endif()
+  set(${stamps_out} "${stamps}" PARENT_SCOPE)
+endfunction()
+
+# The chapter's CTests: its output in each language, the reader's copy of
+# every language but the source one (a chapter with locale/ only) and its
+# command line. The arguments after <legacy>: what the reader's copies link.
+function(_litbook_chapter_tests name exe dir catalog po_files legacy)
+  set(libs ${ARGN})
+  set(po_dir "${dir}/locale")
+  list(GET LITBOOK_LANGS 0 source_lang)
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    add_test(NAME "chapter.${name}.${lang}"
+             COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
+                     check --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
+                     --expected-dir "${dir}" --langs ${lang})
+    set_tests_properties("chapter.${name}.${lang}" PROPERTIES
+                         LABELS "chapter")
+  endforeach()
+
+  # What a reader of another language downloads (markers gone, comments
+  # and message literals in that language) compiles and prints the tested
+  # output in every language.
+  if(NOT legacy)
+    foreach(lang IN LISTS LITBOOK_LANGS)
+      if(lang STREQUAL source_lang)
+        continue()
+      endif()
+      set(reader "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}/main.cpp")
+      add_custom_command(
+        OUTPUT "${reader}"
+        COMMAND "${CMAKE_COMMAND}" -E make_directory
+                "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}"
+        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" reader
+                --source "${dir}/main.cpp" --po-dir "${po_dir}"
+                --langs ${LITBOOK_LANGS} --lang ${lang} --out "${reader}"
+        DEPENDS "${dir}/main.cpp" ${po_files} "${_lb_scripts}/messages.py"
+        COMMENT "The ${lang} reader's copy of ${name}"
+        VERBATIM)
+      set(rexe "example-${name}-${lang}")
+      add_executable(${rexe} "${reader}" "${catalog}")
+      target_link_libraries(${rexe} PRIVATE litbook::example ${libs})
+      target_include_directories(${rexe} PRIVATE "${dir}")
+      target_compile_definitions(${rexe} PRIVATE
+                                 LITBOOK_CHAPTER_DIR="${dir}")
+      add_test(NAME "chapter.${name}.reader-copy.${lang}"
+               COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
+                       check --exe "$<TARGET_FILE:${rexe}>"
+                       --chapter "${name}" --expected-dir "${dir}"
+                       --langs ${LITBOOK_LANGS})
+      set_tests_properties("chapter.${name}.reader-copy.${lang}" PROPERTIES
+                           LABELS "chapter")
+    endforeach()
+  endif()
+
+  add_test(NAME "chapter.${name}.cli"
+           COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_cli.py"
+                   --exe "$<TARGET_FILE:${exe}>" --chapter "${name}")
+  set_tests_properties("chapter.${name}.cli" PROPERTIES LABELS "chapter")
+endfunction()
+
+# litbook_add_chapter(<NN-slug> [LIBS lib...] [DATA file...])
+#
+# DATA: input files of the example in its folder (read at run time through
+# the LITBOOK_CHAPTER_DIR macro); editing one re-runs the example.
+# Builds chapters/<NN-slug>/main.cpp, runs it in every language, checks its
+# stdout against expected.<lang>.txt, publishes its data and values, renders
+# figures/<NN-slug>.gp per language, and registers one CTest per language.
+function(litbook_add_chapter name)
+  cmake_parse_arguments(ARG "" "" "LIBS;DATA" ${ARGN})
+  if(LITBOOK_ONLY AND NOT name IN_LIST LITBOOK_ONLY)
+    return()
+  endif()
+  set(dir "${CMAKE_CURRENT_SOURCE_DIR}/${name}")
+  if(NOT EXISTS "${dir}/main.cpp")
+    message(FATAL_ERROR "litbook: chapter ${name}: ${dir}/main.cpp missing")
+  endif()
+  set(expected "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    if(NOT EXISTS "${dir}/expected.${lang}.txt")
+      message(FATAL_ERROR "litbook: chapter ${name}: "
+              "${dir}/expected.${lang}.txt missing (every language needs "
+              "one; create an empty file and run the approve target)")
+    endif()
+    list(APPEND expected "${dir}/expected.${lang}.txt")
+  endforeach()
+
+  _litbook_chapter_messages(${name} "${dir}")  # catalog, po_files, legacy
 
   set(exe "example-${name}")
   add_executable(${exe} "${dir}/main.cpp" "${catalog}")
@@ -327,36 +435,7 @@ function(litbook_add_chapter name)
     _litbook_add_wasm(${name} "${dir}" "${catalog}" "${ARG_DATA}")
   endif()
 
-  set(script "${LITBOOK_FIGURES_DIR}/${name}.gp")
-  set(labels "${LITBOOK_FIGURES_DIR}/${name}.labels.tsv")
-  set(fig_stamps "")
-  if(EXISTS "${script}")
-    if(NOT EXISTS "${labels}")
-      message(FATAL_ERROR "litbook: ${script} needs its label table "
-              "${labels}")
-    endif()
-    foreach(lang IN LISTS LITBOOK_LANGS)
-      set(fs "${LITBOOK_BINARY_DIR}/stamps/fig-${name}.${lang}.stamp")
-      set(plot_cmd ${_lb_guard} --
-                "${LITBOOK_PYTHON}" "${_lb_scripts}/plot.py"
-                --script "${script}" --labels "${labels}"
-                --data "${out}"
-                --outdir "${LITBOOK_BINARY_DIR}/figures/${name}"
-                --lang ${lang} --all-langs ${LITBOOK_LANGS}
-                --stamp "${fs}"
-                --timing "${LITBOOK_BINARY_DIR}/timing/${name}")
-      _litbook_serve_step(${name} plot-${lang} ${plot_cmd})
-      add_custom_command(
-        OUTPUT "${fs}"
-        COMMAND ${plot_cmd}
-        DEPENDS "${run_stamp}" "${script}" "${labels}"
-                "${_lb_scripts}/plot.py" "${_lb_scripts}/timing.py"
-        COMMENT "Plotting figures of ${name} (${lang})"
-        VERBATIM)
-      list(APPEND fig_stamps "${fs}")
-      set_property(GLOBAL APPEND PROPERTY LITBOOK_FIG_STAMPS_${lang} "${fs}")
-    endforeach()
-  endif()
+  _litbook_chapter_figures(${name} "${out}" "${run_stamp}" fig_stamps)
 
   add_custom_target(chapter-${name} DEPENDS ${stamps} ${fig_stamps})
   add_dependencies(chapters chapter-${name})
@@ -365,54 +444,8 @@ function(litbook_add_chapter name)
   set_property(GLOBAL APPEND PROPERTY LITBOOK_RUN_STAMPS "${run_stamp}")
   set_property(GLOBAL APPEND PROPERTY LITBOOK_SOURCES "${dir}/main.cpp")
 
-  foreach(lang IN LISTS LITBOOK_LANGS)
-    add_test(NAME "chapter.${name}.${lang}"
-             COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
-                     check --exe "$<TARGET_FILE:${exe}>" --chapter "${name}"
-                     --expected-dir "${dir}" --langs ${lang})
-    set_tests_properties("chapter.${name}.${lang}" PROPERTIES
-                         LABELS "chapter")
-  endforeach()
-
-  # What a reader of another language downloads (markers gone, comments
-  # and message literals in that language) compiles and prints the tested
-  # output in every language.
-  if(NOT legacy)
-    foreach(lang IN LISTS LITBOOK_LANGS)
-      if(lang STREQUAL source_lang)
-        continue()
-      endif()
-      set(reader "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}/main.cpp")
-      add_custom_command(
-        OUTPUT "${reader}"
-        COMMAND "${CMAKE_COMMAND}" -E make_directory
-                "${LITBOOK_BINARY_DIR}/reader/${lang}/${name}"
-        COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" reader
-                --source "${dir}/main.cpp" --po-dir "${po_dir}"
-                --langs ${LITBOOK_LANGS} --lang ${lang} --out "${reader}"
-        DEPENDS "${dir}/main.cpp" ${po_files} "${_lb_scripts}/messages.py"
-        COMMENT "The ${lang} reader's copy of ${name}"
-        VERBATIM)
-      set(rexe "example-${name}-${lang}")
-      add_executable(${rexe} "${reader}" "${catalog}")
-      target_link_libraries(${rexe} PRIVATE litbook::example ${ARG_LIBS})
-      target_include_directories(${rexe} PRIVATE "${dir}")
-      target_compile_definitions(${rexe} PRIVATE
-                                 LITBOOK_CHAPTER_DIR="${dir}")
-      add_test(NAME "chapter.${name}.reader-copy.${lang}"
-               COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py"
-                       check --exe "$<TARGET_FILE:${rexe}>"
-                       --chapter "${name}" --expected-dir "${dir}"
-                       --langs ${LITBOOK_LANGS})
-      set_tests_properties("chapter.${name}.reader-copy.${lang}" PROPERTIES
-                           LABELS "chapter")
-    endforeach()
-  endif()
-
-  add_test(NAME "chapter.${name}.cli"
-           COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_cli.py"
-                   --exe "$<TARGET_FILE:${exe}>" --chapter "${name}")
-  set_tests_properties("chapter.${name}.cli" PROPERTIES LABELS "chapter")
+  _litbook_chapter_tests(${name} ${exe} "${dir}" "${catalog}" "${po_files}"
+                         "${legacy}" ${ARG_LIBS})
 
   add_custom_target(approve-${name}
     COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/run_example.py" approve
@@ -459,7 +492,7 @@ function(litbook_add_variant name variant)
 endfunction()
 
 # litbook_add_archive(NAME name CMAKELISTS file README pattern
-#                     [DIRS dir...])
+#                     [DIRS dir...] [CHECK chapter])
 #
 # The code archive readers download: ${LITBOOK_BINARY_DIR}/archive/
 # <name>-<lang>.tar.gz per language, with every chapter's program in that
@@ -467,12 +500,14 @@ endfunction()
 # headers, the DIRS of the book (relative to its top folder) and a
 # CMakeLists.txt and README.md made from the given templates (README is a
 # pattern with <lang> in it, e.g. archive/README.<lang>.md.in). The HTML
-# book links it from every run-it box. A CTest builds the archive of the
-# last language with its README's commands and checks one chapter.
+# book links it from every run-it box. With CHECK, a CTest builds the
+# archive of the last language with its README's commands and checks that
+# chapter.
 function(litbook_add_archive)
   cmake_parse_arguments(ARG "" "NAME;CMAKELISTS;README;CHECK" "DIRS"
                         ${ARGN})
   get_property(chapters GLOBAL PROPERTY LITBOOK_CHAPTERS)
+  # What every language's archive is made from.
   set(deps "")
   foreach(c IN LISTS chapters)
     get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})
@@ -483,28 +518,13 @@ function(litbook_add_archive)
     list(APPEND deps ${dfiles})
   endforeach()
   file(GLOB headers CONFIGURE_DEPENDS "${LITBOOK_INCLUDE_DIR}/litbook/*")
+  list(APPEND deps ${headers})
+
   set(archives "")
   foreach(lang IN LISTS LITBOOK_LANGS)
-    string(REPLACE "<lang>" "${lang}" readme "${ARG_README}")
-    set(out "${LITBOOK_BINARY_DIR}/archive/${ARG_NAME}-${lang}.tar.gz")
-    add_custom_command(
-      OUTPUT "${out}"
-      COMMAND ${_lb_guard} --
-              "${LITBOOK_PYTHON}" "${_lb_scripts}/code_archive.py"
-              --out "${out}" --name "${ARG_NAME}" --lang ${lang}
-              --langs ${LITBOOK_LANGS} --root "${CMAKE_SOURCE_DIR}"
-              --include-dir "${LITBOOK_INCLUDE_DIR}"
-              --catalogs "${LITBOOK_BINARY_DIR}/catalogs"
-              --chapters ${chapters} --dir ${ARG_DIRS}
-              --cmakelists "${CMAKE_SOURCE_DIR}/${ARG_CMAKELISTS}"
-              --readme "${CMAKE_SOURCE_DIR}/${readme}" --epoch ${_lb_epoch}
-      DEPENDS ${deps} ${headers} "${CMAKE_SOURCE_DIR}/${ARG_CMAKELISTS}"
-              "${CMAKE_SOURCE_DIR}/${readme}"
-              "${_lb_scripts}/code_archive.py" "${_lb_scripts}/messages.py"
-      COMMENT "Code archive ${ARG_NAME}-${lang}.tar.gz"
-      VERBATIM)
+    _litbook_archive(${lang} out "${ARG_NAME}" "${ARG_CMAKELISTS}"
+                     "${ARG_README}" "${chapters}" "${ARG_DIRS}" ${deps})
     list(APPEND archives "${out}")
-    set_property(GLOBAL PROPERTY LITBOOK_ARCHIVE_${lang} "${out}")
   endforeach()
   add_custom_target(archive DEPENDS ${archives})
   foreach(c IN LISTS chapters)
@@ -512,24 +532,129 @@ function(litbook_add_archive)
   endforeach()
   set_property(GLOBAL PROPERTY LITBOOK_ARCHIVE_NAME "${ARG_NAME}")
   if(ARG_CHECK)
-    list(GET LITBOOK_LANGS -1 lang)
-    add_test(NAME "archive.builds"
-             COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_archive.py"
-                     --archive "${LITBOOK_BINARY_DIR}/archive/${ARG_NAME}-${lang}.tar.gz"
-                     --name "${ARG_NAME}" --chapter "${ARG_CHECK}"
-                     --lang ${lang})
-    set_tests_properties("archive.builds" PROPERTIES LABELS "book"
-                         FIXTURES_REQUIRED book_built)
+    _litbook_archive_test("${ARG_NAME}" "${ARG_CHECK}")
   endif()
 endfunction()
 
-# litbook_add_book(SOURCE_DIR dir [DOXYGEN_INPUT dir] [PDF_NAME name])
+# The rule of one language's archive (<out>: its path), made from the
+# files given after the chapters and the DIRS.
+function(_litbook_archive lang out name cmakelists readme chapters dirs)
+  string(REPLACE "<lang>" "${lang}" readme "${readme}")
+  set(archive "${LITBOOK_BINARY_DIR}/archive/${name}-${lang}.tar.gz")
+  add_custom_command(
+    OUTPUT "${archive}"
+    COMMAND ${_lb_guard} --
+            "${LITBOOK_PYTHON}" "${_lb_scripts}/code_archive.py"
+            --out "${archive}" --name "${name}" --lang ${lang}
+            --langs ${LITBOOK_LANGS} --root "${CMAKE_SOURCE_DIR}"
+            --include-dir "${LITBOOK_INCLUDE_DIR}"
+            --catalogs "${LITBOOK_BINARY_DIR}/catalogs"
+            --chapters ${chapters} --dir ${dirs}
+            --cmakelists "${CMAKE_SOURCE_DIR}/${cmakelists}"
+            --readme "${CMAKE_SOURCE_DIR}/${readme}" --epoch ${_lb_epoch}
+    DEPENDS ${ARGN} "${CMAKE_SOURCE_DIR}/${cmakelists}"
+            "${CMAKE_SOURCE_DIR}/${readme}"
+            "${_lb_scripts}/code_archive.py" "${_lb_scripts}/messages.py"
+    COMMENT "Code archive ${name}-${lang}.tar.gz"
+    VERBATIM)
+  set_property(GLOBAL PROPERTY LITBOOK_ARCHIVE_${lang} "${archive}")
+  set(${out} "${archive}" PARENT_SCOPE)
+endfunction()
+
+# The CTest that builds the last language's archive as a reader would and
+# checks one chapter of it.
+function(_litbook_archive_test name chapter)
+  list(GET LITBOOK_LANGS -1 lang)
+  add_test(NAME "archive.builds"
+           COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/check_archive.py"
+                   --archive "${LITBOOK_BINARY_DIR}/archive/${name}-${lang}.tar.gz"
+                   --name "${name}" --chapter "${chapter}" --lang ${lang})
+  set_tests_properties("archive.builds" PROPERTIES LABELS "book"
+                       FIXTURES_REQUIRED book_built)
+endfunction()
+
+# litbook_add_book(SOURCE_DIR dir PDF_NAME name
+#                  [DOXYFILE file DOXYGEN_INPUT dir])
 #
 # Doxygen XML per language -> translation gate -> Sphinx HTML per language
-# -> Sphinx LaTeX + latexmk per language. Not part of ALL: `make docs`.
+# -> Sphinx LaTeX + latexmk per language; Sphinx EPUB + epubcheck per
+# language. Not part of ALL: `make docs`, `make epub`.
+#
+# The helpers below (_litbook_book_*) make one part each. They share the
+# book's settings, which litbook_add_book sets before it calls them:
+#   _lb_src         the docs folder (SOURCE_DIR), Sphinx's source and conf
+#   _lb_name        PDF_NAME: the file name of the PDF and EPUB books
+#   _lb_source_lang the book's source language (the first of LITBOOK_LANGS)
+#   _lb_docs        the files every Sphinx run of the book reads: the docs,
+#                   the extension, the examples' and other code sources
+#   _lb_code_args   the gate's options for the book's other code sources
+#   _lb_chapters    the chapter-<name> targets
+# and the results of the earlier helpers: doxy_<lang> (Doxygen's stamp of
+# the language, if any), mo_<lang>, po_all, mo_all and _lb_sphinx (the
+# options every Sphinx run shares).
 function(litbook_add_book)
   cmake_parse_arguments(ARG "" "SOURCE_DIR;DOXYGEN_INPUT;PDF_NAME;DOXYFILE"
                         "" ${ARGN})
+  _litbook_book_tools("${ARG_DOXYGEN_INPUT}")
+  set(_lb_src "${ARG_SOURCE_DIR}")
+  set(_lb_name "${ARG_PDF_NAME}")
+  list(GET LITBOOK_LANGS 0 _lb_source_lang)
+  get_property(chapters GLOBAL PROPERTY LITBOOK_CHAPTERS)
+  set(_lb_chapters "")
+  foreach(c IN LISTS chapters)
+    list(APPEND _lb_chapters chapter-${c})
+  endforeach()
+  _litbook_book_sources()  # _lb_docs, _lb_code_args
+
+  _litbook_book_doxygen("${ARG_DOXYGEN_INPUT}" "${ARG_DOXYFILE}")
+  _litbook_book_locale()  # po_all, mo_all, mo_<lang>; target locale
+  _litbook_book_sphinx_options()  # _lb_sphinx
+  _litbook_book_gate(gate)
+  _litbook_book_update_po("${chapters}")
+
+  # Each language's books (HTML, PDF, EPUB) read the same inputs: the
+  # language's catalogues and figures, and the API in that language.
+  get_property(run_stamps GLOBAL PROPERTY LITBOOK_RUN_STAMPS)
+  get_property(wasm_stamps GLOBAL PROPERTY LITBOOK_WASM_STAMPS)
+  set(html_stamps "")
+  set(pdfs "")
+  set(epubs "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    get_property(fig_stamps GLOBAL PROPERTY LITBOOK_FIG_STAMPS_${lang})
+    file(GLOB_RECURSE po_lang CONFIGURE_DEPENDS
+         "${_lb_src}/locale/${lang}/*.po")
+    set(deps ${_lb_docs} ${po_lang} ${mo_${lang}} ${run_stamps}
+             ${fig_stamps} ${doxy_${lang}})
+    # Only the other languages' HTML and PDF wait for the gate, so that the
+    # source language's Sphinx run and the gate overlap.
+    set(gate_dep "")
+    if(NOT lang STREQUAL _lb_source_lang)
+      set(gate_dep "${gate}")
+    endif()
+    _litbook_book_html(${lang} hs ${deps} "${_lb_scripts}/guard.py"
+                       ${gate_dep} ${wasm_stamps})
+    list(APPEND html_stamps "${hs}")
+    if(LATEXMK)
+      _litbook_book_pdf(${lang} pdf ${deps} "${_lb_scripts}/guard.py"
+                        ${gate_dep} "${_lb_scripts}/check_pdf.py")
+      list(APPEND pdfs "${pdf}")
+    endif()
+    # (The EPUBs, built after the HTML, wait for the gate in every language.)
+    _litbook_book_epub(${lang} epub ${deps} "${gate}")
+    list(APPEND epubs "${epub}")
+  endforeach()
+  _litbook_book_targets("${html_stamps}" "${pdfs}" "${epubs}")
+  _litbook_serve_manifest(SOURCE_DIR "${_lb_src}" BOOK "${LITBOOK_BINARY_DIR}"
+                          SPHINX_BUILD "${SPHINX_BUILD}"
+                          SPHINX_ARGS ${_lb_sphinx}
+                          ENV "PYTHONPATH=${LITBOOK_DIR}/sphinxext")
+endfunction()
+
+# The programs the book needs, found (a missing one stops the build naming
+# its Debian package): Sphinx, the distribution paths, Doxygen when the
+# book has an API reference (doxygen_input); latexmk, java and epubcheck
+# when at hand (the PDF and the EPUB check need them).
+function(_litbook_book_tools doxygen_input)
   find_program(SPHINX_BUILD sphinx-build)
   if(NOT SPHINX_BUILD)
     message(FATAL_ERROR "litbook: sphinx-build not found (Debian: "
@@ -541,7 +666,7 @@ function(litbook_add_book)
               "install the package named in its description or set it")
     endif()
   endforeach()
-  if(ARG_DOXYGEN_INPUT)  # an API reference: Doxygen and Breathe
+  if(doxygen_input)  # an API reference: Doxygen and Breathe
     find_program(DOXYGEN doxygen)
     if(NOT DOXYGEN)
       message(FATAL_ERROR "litbook: doxygen not found (Debian: doxygen); a "
@@ -549,39 +674,38 @@ function(litbook_add_book)
     endif()
   endif()
   find_program(LATEXMK latexmk)
-  set(B "${LITBOOK_BINARY_DIR}")
-  list(GET LITBOOK_LANGS 0 source_lang)
-  get_property(chapters GLOBAL PROPERTY LITBOOK_CHAPTERS)
-  get_property(run_stamps GLOBAL PROPERTY LITBOOK_RUN_STAMPS)
-  get_property(example_sources GLOBAL PROPERTY LITBOOK_SOURCES)
-  set(chapter_targets "")
-  foreach(c IN LISTS chapters)
-    list(APPEND chapter_targets chapter-${c})
-  endforeach()
+  # Debian's epubcheck is a jar (/usr/bin/epubcheck runs only where
+  # binfmt_misc knows jars): run it with java.
+  find_program(JAVA java)
+  find_file(EPUBCHECK_JAR epubcheck.jar PATHS /usr/share/java NO_DEFAULT_PATH)
+endfunction()
 
-  file(GLOB_RECURSE doc_sources CONFIGURE_DEPENDS
-       "${ARG_SOURCE_DIR}/*.rst" "${ARG_SOURCE_DIR}/*.py"
-       "${ARG_SOURCE_DIR}/*.tsv"
-       "${ARG_SOURCE_DIR}/_templates/*" "${ARG_SOURCE_DIR}/_static/*")
-  file(GLOB_RECURSE ext_sources CONFIGURE_DEPENDS
+# _lb_docs: the files every Sphinx run reads (the docs, litbook's extension
+# and its words, the examples); _lb_code_args: the gate's options for the
+# book's other sources in another language (conf.py's
+# litbook_code_languages), whose excerpts' comments the gate checks in
+# <dir>/locale/<lang>.po; the books depend on both.
+function(_litbook_book_sources)
+  file(GLOB_RECURSE docs CONFIGURE_DEPENDS
+       "${_lb_src}/*.rst" "${_lb_src}/*.py" "${_lb_src}/*.tsv"
+       "${_lb_src}/_templates/*" "${_lb_src}/_static/*")
+  file(GLOB_RECURSE ext CONFIGURE_DEPENDS
        "${LITBOOK_DIR}/sphinxext/*.py" "${LITBOOK_DIR}/sphinxext/*.html"
        "${LITBOOK_DIR}/sphinxext/*.css" "${LITBOOK_DIR}/sphinxext/*.js"
        "${LITBOOK_DIR}/locale/*.po")
-  list(APPEND doc_sources ${ext_sources} ${example_sources})
+  get_property(examples GLOBAL PROPERTY LITBOOK_SOURCES)
+  list(APPEND docs ${ext} ${examples})
 
-  # The book's other sources in another language (conf.py's
-  # litbook_code_languages): the gate checks the comments of their
-  # excerpts in <dir>/locale/<lang>.po, and the books depend on both.
   execute_process(
     COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" code-dirs
-            --conf "${ARG_SOURCE_DIR}/conf.py" --root "${CMAKE_SOURCE_DIR}"
+            --conf "${_lb_src}/conf.py" --root "${CMAKE_SOURCE_DIR}"
     OUTPUT_VARIABLE code_dirs ERROR_VARIABLE code_err
     RESULT_VARIABLE code_rc OUTPUT_STRIP_TRAILING_WHITESPACE)
   if(NOT code_rc EQUAL 0)
     message(FATAL_ERROR "litbook: ${code_err}")
   endif()
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-               "${ARG_SOURCE_DIR}/conf.py")
+               "${_lb_src}/conf.py")
   string(REPLACE "\n" ";" code_dirs "${code_dirs}")
   set(code_args --root "${CMAKE_SOURCE_DIR}")
   foreach(entry IN LISTS code_dirs)
@@ -590,79 +714,94 @@ function(litbook_add_book)
          "${CMAKE_SOURCE_DIR}/${code_dir}/*.cpp"
          "${CMAKE_SOURCE_DIR}/${code_dir}/*.hpp"
          "${CMAKE_SOURCE_DIR}/${code_dir}/locale/*.po")
-    list(APPEND doc_sources ${code_files})
+    list(APPEND docs ${code_files})
     list(APPEND code_args --code "${entry}")
   endforeach()
+  set(_lb_docs ${docs} PARENT_SCOPE)
+  set(_lb_code_args ${code_args} PARENT_SCOPE)
+endfunction()
 
-  # Doxygen, once per language (its text does not go through gettext).
-  set(doxy_outputs "")
-  if(ARG_DOXYGEN_INPUT)
-    file(GLOB_RECURSE headers CONFIGURE_DEPENDS "${ARG_DOXYGEN_INPUT}/*.hpp")
-    foreach(lang IN LISTS LITBOOK_LANGS)
-      execute_process(COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/langs.py"
-                              get ${lang} doxygen
-                      OUTPUT_VARIABLE DOXYGEN_LANGUAGE
-                      OUTPUT_STRIP_TRAILING_WHITESPACE)
-      set(DOXYGEN_INPUT "${ARG_DOXYGEN_INPUT}")
-      set(DOXYGEN_OUTPUT "${B}/doxygen/${lang}")
-      configure_file("${ARG_DOXYFILE}" "${B}/doxygen/Doxyfile.${lang}.base"
-                     @ONLY)
-      # The headers by name, in a fixed order: given a folder, Doxygen takes
-      # its files in the order the file system lists them, and so orders the
-      # API page's entries differently in another checkout.
-      file(READ "${B}/doxygen/Doxyfile.${lang}.base" doxyfile)
-      string(APPEND doxyfile
-             "\n# litbook: every header, sorted by path\nINPUT =")
-      foreach(h IN LISTS headers)
-        string(APPEND doxyfile " \\\n    \"${h}\"")
-      endforeach()
-      file(WRITE "${B}/doxygen/Doxyfile.${lang}.tmp" "${doxyfile}\n")
-      configure_file("${B}/doxygen/Doxyfile.${lang}.tmp"
-                     "${B}/doxygen/Doxyfile.${lang}" COPYONLY)
-      # The rule's output is a stamp, written once Doxygen has finished:
-      # Doxygen writes index.xml as it goes, so an interrupted run would
-      # leave one that looks current.
-      set(xml "${B}/doxygen/${lang}/xml/index.xml")
-      set(ds "${B}/stamps/doxygen-${lang}.stamp")
-      add_custom_command(
-        OUTPUT "${ds}"
-        BYPRODUCTS "${xml}"
-        COMMAND "${CMAKE_COMMAND}" -E rm -rf "${B}/doxygen/${lang}/xml"
-        COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml"
-                --stamp "${ds}" --
-                "${LITBOOK_PYTHON}" "${_lb_scripts}/doxygen_xml.py"
-                --input "${ARG_DOXYGEN_INPUT}"
-                --xml "${B}/doxygen/${lang}/xml" --
-                "${DOXYGEN}" "${B}/doxygen/Doxyfile.${lang}"
-        DEPENDS ${headers} "${B}/doxygen/Doxyfile.${lang}"
-                "${_lb_scripts}/doxygen_xml.py"
-        WORKING_DIRECTORY "${ARG_DOXYGEN_INPUT}"
-        COMMENT "Doxygen XML of the API (${lang})"
-        VERBATIM)
-      list(APPEND doxy_outputs "${ds}")
-      set(doxy_${lang} "${ds}")
-    endforeach()
+# Doxygen's XML of the API in every language (its text does not go
+# through gettext), from the headers under <input> (none without one):
+# doxy_<lang>, the stamp Doxygen's rule leaves. One target, doxygen, owns
+# the rules; the others wait for it, so that no two targets run the same
+# rule at once.
+function(_litbook_book_doxygen input doxyfile)
+  set(B "${LITBOOK_BINARY_DIR}")
+  set(stamps "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    set(doxy_${lang} "" PARENT_SCOPE)
+  endforeach()
+  if(NOT input)
+    add_custom_target(doxygen)
+    return()
   endif()
+  file(GLOB_RECURSE headers CONFIGURE_DEPENDS "${input}/*.hpp")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    execute_process(COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/langs.py"
+                            get ${lang} doxygen
+                    OUTPUT_VARIABLE DOXYGEN_LANGUAGE
+                    OUTPUT_STRIP_TRAILING_WHITESPACE)
+    set(DOXYGEN_INPUT "${input}")
+    set(DOXYGEN_OUTPUT "${B}/doxygen/${lang}")
+    configure_file("${doxyfile}" "${B}/doxygen/Doxyfile.${lang}.base" @ONLY)
+    # The headers by name, in a fixed order: given a folder, Doxygen takes
+    # its files in the order the file system lists them, and so orders the
+    # API page's entries differently in another checkout.
+    file(READ "${B}/doxygen/Doxyfile.${lang}.base" text)
+    string(APPEND text "\n# litbook: every header, sorted by path\nINPUT =")
+    foreach(h IN LISTS headers)
+      string(APPEND text " \\\n    \"${h}\"")
+    endforeach()
+    file(WRITE "${B}/doxygen/Doxyfile.${lang}.tmp" "${text}\n")
+    configure_file("${B}/doxygen/Doxyfile.${lang}.tmp"
+                   "${B}/doxygen/Doxyfile.${lang}" COPYONLY)
+    # The rule's output is a stamp, written once Doxygen has finished:
+    # Doxygen writes index.xml as it goes, so an interrupted run would
+    # leave one that looks current.
+    set(xml "${B}/doxygen/${lang}/xml/index.xml")
+    set(ds "${B}/stamps/doxygen-${lang}.stamp")
+    add_custom_command(
+      OUTPUT "${ds}"
+      BYPRODUCTS "${xml}"
+      COMMAND "${CMAKE_COMMAND}" -E rm -rf "${B}/doxygen/${lang}/xml"
+      COMMAND ${_lb_guard} --remove "${B}/doxygen/${lang}/xml"
+              --stamp "${ds}" --
+              "${LITBOOK_PYTHON}" "${_lb_scripts}/doxygen_xml.py"
+              --input "${input}" --xml "${B}/doxygen/${lang}/xml" --
+              "${DOXYGEN}" "${B}/doxygen/Doxyfile.${lang}"
+      DEPENDS ${headers} "${B}/doxygen/Doxyfile.${lang}"
+              "${_lb_scripts}/doxygen_xml.py"
+      WORKING_DIRECTORY "${input}"
+      COMMENT "Doxygen XML of the API (${lang})"
+      VERBATIM)
+    set(doxy_${lang} "${ds}" PARENT_SCOPE)
+    list(APPEND stamps "${ds}")
+  endforeach()
+  add_custom_target(doxygen DEPENDS ${stamps})
+endfunction()
 
-  # One target owns the Doxygen rules; the others wait for it, so that no
-  # two targets run the same rule at once.
-  add_custom_target(doxygen DEPENDS ${doxy_outputs})
-
-  file(GLOB_RECURSE po_all CONFIGURE_DEPENDS
-       "${ARG_SOURCE_DIR}/locale/*.po")
-  # The catalogues, compiled into the build tree (Sphinx would write each
-  # .mo next to its .po, in the source tree): one rule per .po copies it to
-  # ${B}/locale and compiles it there, the .mo last (written under a
-  # temporary name, then renamed), so that Sphinx finds every .mo current
-  # and compiles nothing itself. Sphinx reads ${B}/locale (-D locale_dirs).
+# The catalogues, compiled into the build tree (Sphinx would write each .mo
+# next to its .po, in the source tree): one rule per .po copies it to
+# ${B}/locale and compiles it there, the .mo last (written under a
+# temporary name, then renamed), so that Sphinx finds every .mo current and
+# compiles nothing itself. Sphinx reads ${B}/locale (-D locale_dirs).
+# Sets po_all, mo_all and mo_<lang>; one target, locale, owns the rules
+# (as doxygen does Doxygen's).
+function(_litbook_book_locale)
+  set(B "${LITBOOK_BINARY_DIR}")
+  file(GLOB_RECURSE po_all CONFIGURE_DEPENDS "${_lb_src}/locale/*.po")
   find_program(MSGFMT msgfmt REQUIRED)
   if(B MATCHES ",")
     message(FATAL_ERROR "litbook: the build directory ${B} has a comma in "
             "its path; Sphinx reads -D locale_dirs as a comma-separated list")
   endif()
   set(mo_all "")
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    set(mo_${lang} "")
+  endforeach()
   foreach(po IN LISTS po_all)
-    file(RELATIVE_PATH rel "${ARG_SOURCE_DIR}/locale" "${po}")
+    file(RELATIVE_PATH rel "${_lb_src}/locale" "${po}")
     string(REGEX REPLACE "\\.po$" "" rel "${rel}")
     set(mo "${B}/locale/${rel}.mo")
     add_custom_command(
@@ -679,59 +818,80 @@ function(litbook_add_book)
     string(REGEX MATCH "^[^/]+" mo_lang "${rel}")
     list(APPEND mo_${mo_lang} "${mo}")
   endforeach()
-  # One target owns these rules (as for Doxygen).
   add_custom_target(locale DEPENDS ${mo_all})
+  set(po_all ${po_all} PARENT_SCOPE)
+  set(mo_all ${mo_all} PARENT_SCOPE)
+  foreach(lang IN LISTS LITBOOK_LANGS)
+    set(mo_${lang} ${mo_${lang}} PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# _lb_sphinx: the options every Sphinx run of the book shares (the
+# extension's settings, the catalogues' folder, the chapters built).
+function(_litbook_book_sphinx_options)
+  set(B "${LITBOOK_BINARY_DIR}")
   string(REPLACE ";" "," langs_csv "${LITBOOK_LANGS}")
   get_property(archive_name GLOBAL PROPERTY LITBOOK_ARCHIVE_NAME)
-  set(sphinx_common
-      -c "${ARG_SOURCE_DIR}" -W --keep-going -q -n
+  set(opts
+      -c "${_lb_src}" -W --keep-going -q -n
       -D "locale_dirs=${B}/locale"
       -D "litbook_build_dir=${B}"
       -D "litbook_source_root=${CMAKE_SOURCE_DIR}"
-      -D "litbook_pdf_name=${ARG_PDF_NAME}"
+      -D "litbook_pdf_name=${_lb_name}"
       -D "litbook_languages=${langs_csv}"
       -D "litbook_archive=${archive_name}"
       -D "litbook_mathjax_dir=${LITBOOK_MATHJAX_DIR}"
       -D "litbook_normalize_css=${LITBOOK_NORMALIZE_CSS}")
   if(LITBOOK_RUNNER)
-    list(APPEND sphinx_common -D "litbook_runner=${B}/runner")
+    list(APPEND opts -D "litbook_runner=${B}/runner")
   endif()
   if(LITBOOK_ONLY)
     string(REPLACE ";" "," only "${LITBOOK_ONLY}")
-    list(APPEND sphinx_common -D "litbook_only=${only}")
+    list(APPEND opts -D "litbook_only=${only}")
   endif()
+  set(_lb_sphinx ${opts} PARENT_SCOPE)
+endfunction()
 
-  # The translation gate: every message of every document translated, none
-  # fuzzy, in every language but the source one.
-  set(gate "${B}/stamps/gate.stamp")
+# i18n_gate.py's command line, with <mode> (--stamp <file> for the gate,
+# --update to refresh the catalogues) among its options: Sphinx's gettext
+# builder in the source language, then the catalogues of the others.
+function(_litbook_book_i18n out)
+  set(B "${LITBOOK_BINARY_DIR}")
+  set(${out} ${_lb_env} "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
+      ${ARGN} --sphinx-build "${SPHINX_BUILD}" --srcdir "${_lb_src}"
+      --potdir "${B}/gettext" --langs ${LITBOOK_LANGS} ${_lb_code_args}
+      -- ${_lb_sphinx} -D "language=${_lb_source_lang}"
+      -d "${B}/doctrees/gettext" PARENT_SCOPE)
+endfunction()
+
+# The translation gate: every message of every document translated, none
+# fuzzy, in every language but the source one. <out>: its stamp.
+function(_litbook_book_gate out)
+  set(stamp "${LITBOOK_BINARY_DIR}/stamps/gate.stamp")
+  get_property(run_stamps GLOBAL PROPERTY LITBOOK_RUN_STAMPS)
+  _litbook_book_i18n(gate_cmd --stamp "${stamp}")
   add_custom_command(
-    OUTPUT "${gate}"
-    COMMAND ${_lb_guard} --
-            ${_lb_env} "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
-            --sphinx-build "${SPHINX_BUILD}" --srcdir "${ARG_SOURCE_DIR}"
-            --potdir "${B}/gettext" --langs ${LITBOOK_LANGS} ${code_args}
-            --stamp "${gate}" -- ${sphinx_common}
-            -D "language=${source_lang}"
-            -d "${B}/doctrees/gettext"
-    DEPENDS ${doc_sources} ${po_all} ${mo_all} ${run_stamps}
-            ${doxy_${source_lang}}
-            "${_lb_scripts}/i18n_gate.py"
+    OUTPUT "${stamp}"
+    COMMAND ${_lb_guard} -- ${gate_cmd}
+    DEPENDS ${_lb_docs} ${po_all} ${mo_all} ${run_stamps}
+            ${doxy_${_lb_source_lang}} "${_lb_scripts}/i18n_gate.py"
     COMMENT "Translation gate: every message translated, none fuzzy"
     VERBATIM)
-  add_custom_target(gate DEPENDS "${gate}")
-  add_dependencies(gate doxygen locale ${chapter_targets})
+  add_custom_target(gate DEPENDS "${stamp}")
+  add_dependencies(gate doxygen locale ${_lb_chapters})
+  set(${out} "${stamp}" PARENT_SCOPE)
+endfunction()
 
-  # Refreshing the catalogues after editing the source text (authors).
+# update-po: the catalogues refreshed after editing the source text
+# (authors), the docs' and each chapter's program catalogue (messages and
+# comments).
+function(_litbook_book_update_po chapters)
+  _litbook_book_i18n(update_cmd --update)
   add_custom_target(update-po
-    COMMAND ${_lb_env} "${LITBOOK_PYTHON}" "${_lb_scripts}/i18n_gate.py"
-            --update --sphinx-build "${SPHINX_BUILD}"
-            --srcdir "${ARG_SOURCE_DIR}" --potdir "${B}/gettext"
-            --langs ${LITBOOK_LANGS} ${code_args} -- ${sphinx_common}
-            -D "language=${source_lang}" -d "${B}/doctrees/gettext"
+    COMMAND ${update_cmd}
     COMMENT "Merging the new source text into the catalogues"
     VERBATIM)
-  add_dependencies(update-po doxygen locale ${chapter_targets})
-  # ... and the chapters' program catalogues (messages and comments).
+  add_dependencies(update-po doxygen locale ${_lb_chapters})
   foreach(c IN LISTS chapters)
     get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})
     list(GET srcs 0 main_cpp)
@@ -742,104 +902,95 @@ function(litbook_add_book)
               --root "${CMAKE_SOURCE_DIR}" --langs ${LITBOOK_LANGS}
       VERBATIM)
   endforeach()
+endfunction()
 
-  set(html_stamps "")
-  set(pdfs "")
-  foreach(lang IN LISTS LITBOOK_LANGS)
-    get_property(fig_stamps GLOBAL PROPERTY LITBOOK_FIG_STAMPS_${lang})
-    file(GLOB_RECURSE po_lang CONFIGURE_DEPENDS
-         "${ARG_SOURCE_DIR}/locale/${lang}/*.po")
-    set(deps ${doc_sources} ${po_lang} ${mo_${lang}} ${run_stamps}
-             ${fig_stamps} ${doxy_${lang}} "${_lb_scripts}/guard.py")
-    if(NOT lang STREQUAL source_lang)
-      list(APPEND deps "${gate}")
-    endif()
+# <out>: the command line of Sphinx's <builder> in <lang>, from the docs
+# into <dir>, with the extra options after the language.
+function(_litbook_sphinx out builder lang dir)
+  set(${out} ${_lb_env} "${SPHINX_BUILD}" -b ${builder} ${_lb_sphinx}
+      -D "language=${lang}" ${ARGN}
+      -d "${LITBOOK_BINARY_DIR}/doctrees/${builder}-${lang}"
+      "${_lb_src}" "${dir}" PARENT_SCOPE)
+endfunction()
 
-    get_property(wasm_stamps GLOBAL PROPERTY LITBOOK_WASM_STAMPS)
-    set(hs "${B}/stamps/html-${lang}.stamp")
-    add_custom_command(
-      OUTPUT "${hs}"
-      COMMAND ${_lb_guard} --stamp "${hs}" --remove "${B}/html/${lang}" --
-              ${_lb_env} "${SPHINX_BUILD}" -b html ${sphinx_common}
-              -D "language=${lang}" -d "${B}/doctrees/html-${lang}"
-              "${ARG_SOURCE_DIR}" "${B}/html/${lang}"
-      DEPENDS ${deps} ${wasm_stamps}
-      COMMENT "Sphinx HTML (${lang})"
-      VERBATIM)
-    list(APPEND html_stamps "${hs}")
+# The HTML book of <lang> (${B}/html/<lang>), from the files after <out>;
+# <out>: the stamp its rule leaves.
+function(_litbook_book_html lang out)
+  set(B "${LITBOOK_BINARY_DIR}")
+  set(stamp "${B}/stamps/html-${lang}.stamp")
+  _litbook_sphinx(sphinx html ${lang} "${B}/html/${lang}")
+  add_custom_command(
+    OUTPUT "${stamp}"
+    COMMAND ${_lb_guard} --stamp "${stamp}" --remove "${B}/html/${lang}" --
+            ${sphinx}
+    DEPENDS ${ARGN}
+    COMMENT "Sphinx HTML (${lang})"
+    VERBATIM)
+  set(${out} "${stamp}" PARENT_SCOPE)
+endfunction()
 
-    if(LATEXMK)
-      set(pdf "${B}/pdf/${ARG_PDF_NAME}-${lang}.pdf")
-      add_custom_command(
-        OUTPUT "${pdf}"
-        COMMAND ${_lb_guard} --remove "${B}/latex/${lang}" --
-                ${_lb_env} "${SPHINX_BUILD}" -b latex ${sphinx_common}
-                -D "language=${lang}" -d "${B}/doctrees/latex-${lang}"
-                "${ARG_SOURCE_DIR}" "${B}/latex/${lang}"
-        COMMAND ${_lb_guard} --remove "${B}/latex/${lang}"
-                --cwd "${B}/latex/${lang}" --
-                "${LATEXMK}" -xelatex -interaction=nonstopmode
-                -halt-on-error -file-line-error -quiet
-                "${ARG_PDF_NAME}.tex"
-        COMMAND ${_lb_guard} --
-                "${LITBOOK_PYTHON}" "${_lb_scripts}/check_pdf.py"
-                --log "${B}/latex/${lang}/${ARG_PDF_NAME}.log"
-                --pdf "${B}/latex/${lang}/${ARG_PDF_NAME}.pdf"
-                --copy-to "${pdf}"
-        DEPENDS ${deps} "${_lb_scripts}/check_pdf.py"
-        COMMENT "Sphinx LaTeX + xelatex: ${ARG_PDF_NAME}-${lang}.pdf"
-        VERBATIM)
-      list(APPEND pdfs "${pdf}")
-    endif()
-  endforeach()
+# The PDF book of <lang> (${B}/pdf/<name>-<lang>.pdf, <out>): Sphinx's
+# LaTeX, typeset by latexmk with xelatex, its log checked.
+function(_litbook_book_pdf lang out)
+  set(B "${LITBOOK_BINARY_DIR}")
+  set(latex "${B}/latex/${lang}")
+  set(pdf "${B}/pdf/${_lb_name}-${lang}.pdf")
+  _litbook_sphinx(sphinx latex ${lang} "${latex}")
+  add_custom_command(
+    OUTPUT "${pdf}"
+    COMMAND ${_lb_guard} --remove "${latex}" -- ${sphinx}
+    COMMAND ${_lb_guard} --remove "${latex}" --cwd "${latex}" --
+            "${LATEXMK}" -xelatex -interaction=nonstopmode
+            -halt-on-error -file-line-error -quiet "${_lb_name}.tex"
+    COMMAND ${_lb_guard} --
+            "${LITBOOK_PYTHON}" "${_lb_scripts}/check_pdf.py"
+            --log "${latex}/${_lb_name}.log" --pdf "${latex}/${_lb_name}.pdf"
+            --copy-to "${pdf}"
+    DEPENDS ${ARGN}
+    COMMENT "Sphinx LaTeX + xelatex: ${_lb_name}-${lang}.pdf"
+    VERBATIM)
+  set(${out} "${pdf}" PARENT_SCOPE)
+endfunction()
 
-  # EPUB per language (static figures, math as SVG images), checked with
-  # epubcheck: `make epub`.
-  # Debian's epubcheck is a jar (/usr/bin/epubcheck runs only where
-  # binfmt_misc knows jars): run it with java.
-  find_program(JAVA java)
-  find_file(EPUBCHECK_JAR epubcheck.jar PATHS /usr/share/java NO_DEFAULT_PATH)
-  set(epubs "")
-  foreach(lang IN LISTS LITBOOK_LANGS)
-    get_property(fig_stamps GLOBAL PROPERTY LITBOOK_FIG_STAMPS_${lang})
-    file(GLOB_RECURSE po_lang CONFIGURE_DEPENDS
-         "${ARG_SOURCE_DIR}/locale/${lang}/*.po")
-    set(epub "${B}/epub/${ARG_PDF_NAME}-${lang}.epub")
-    set(check_cmd "")
-    if(JAVA AND EPUBCHECK_JAR)
-      set(check_cmd COMMAND ${_lb_guard} --
-          "${JAVA}" -jar "${EPUBCHECK_JAR}" --quiet --failonwarnings
-          "${B}/epub-build/${lang}/${ARG_PDF_NAME}.epub")
-    endif()
-    add_custom_command(
-      OUTPUT "${epub}"
-      COMMAND ${_lb_guard} --remove "${B}/epub-build/${lang}" --
-              ${_lb_env} "${SPHINX_BUILD}" -b epub ${sphinx_common}
-              -D "language=${lang}" -D html_math_renderer=imgmath
-              -d "${B}/doctrees/epub-${lang}"
-              "${ARG_SOURCE_DIR}" "${B}/epub-build/${lang}"
-      ${check_cmd}
-      COMMAND "${CMAKE_COMMAND}" -E copy
-              "${B}/epub-build/${lang}/${ARG_PDF_NAME}.epub" "${epub}"
-      DEPENDS ${doc_sources} ${po_lang} ${mo_${lang}} ${run_stamps}
-              ${fig_stamps} ${doxy_${lang}} "${gate}"
-      COMMENT "Sphinx EPUB (${lang}) and epubcheck"
-      VERBATIM)
-    list(APPEND epubs "${epub}")
-  endforeach()
+# The EPUB book of <lang> (${B}/epub/<name>-<lang>.epub, <out>): static
+# figures, math as SVG images, checked with epubcheck when it is at hand.
+function(_litbook_book_epub lang out)
+  set(B "${LITBOOK_BINARY_DIR}")
+  set(built "${B}/epub-build/${lang}")
+  set(epub "${B}/epub/${_lb_name}-${lang}.epub")
+  _litbook_sphinx(sphinx epub ${lang} "${built}"
+                  -D html_math_renderer=imgmath)
+  set(check_cmd "")
+  if(JAVA AND EPUBCHECK_JAR)
+    set(check_cmd COMMAND ${_lb_guard} --
+        "${JAVA}" -jar "${EPUBCHECK_JAR}" --quiet --failonwarnings
+        "${built}/${_lb_name}.epub")
+  endif()
+  add_custom_command(
+    OUTPUT "${epub}"
+    COMMAND ${_lb_guard} --remove "${built}" -- ${sphinx}
+    ${check_cmd}
+    COMMAND "${CMAKE_COMMAND}" -E copy "${built}/${_lb_name}.epub" "${epub}"
+    DEPENDS ${ARGN}
+    COMMENT "Sphinx EPUB (${lang}) and epubcheck"
+    VERBATIM)
+  set(${out} "${epub}" PARENT_SCOPE)
+endfunction()
+
+# The book's targets: html, pdf and docs (both), epub.
+function(_litbook_book_targets html_stamps pdfs epubs)
   add_custom_target(epub DEPENDS ${epubs})
-  add_dependencies(epub html doxygen locale ${chapter_targets})
-
-  # The gate's rule runs inside html (only the non-source languages wait for
-  # it), so that the source language's Sphinx run and the gate overlap.
+  add_dependencies(epub html doxygen locale ${_lb_chapters})
+  # The gate's rule runs inside html (only the non-source languages wait
+  # for it), so that the source language's Sphinx run and the gate overlap.
   add_custom_target(html DEPENDS ${html_stamps})
-  add_dependencies(html doxygen locale ${chapter_targets})
+  add_dependencies(html doxygen locale ${_lb_chapters})
   get_property(wasm_targets GLOBAL PROPERTY LITBOOK_WASM_TARGETS)
   if(wasm_targets)
     add_dependencies(html ${wasm_targets})
   endif()
   add_custom_target(pdf DEPENDS ${pdfs})
-  add_dependencies(pdf doxygen locale ${chapter_targets})
+  add_dependencies(pdf doxygen locale ${_lb_chapters})
   # html and pdf both need the gate's stamp: build them one after the other.
   add_dependencies(pdf html)
   add_custom_target(docs)
@@ -847,8 +998,4 @@ function(litbook_add_book)
   if(TARGET archive)  # the code archive goes with the HTML book
     add_dependencies(html archive)
   endif()
-  _litbook_serve_manifest(SOURCE_DIR "${ARG_SOURCE_DIR}" BOOK "${B}"
-                          SPHINX_BUILD "${SPHINX_BUILD}"
-                          SPHINX_ARGS ${sphinx_common}
-                          ENV "PYTHONPATH=${LITBOOK_DIR}/sphinxext")
 endfunction()

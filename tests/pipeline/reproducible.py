@@ -3,7 +3,8 @@
 
   reproducible.py [--source DIR] [--target docs] [--ignore NAME]...
                   [--against BOOK]
-                  [--private-checkout [--browser | --links] [--single]] [--keep]
+                  [--private-checkout [--browser | --links] [--single]]
+                  [--keep]
 
 Configures and builds the book twice from the same sources, in two fresh
 build directories whose paths differ, then compares, file by file, the HTML
@@ -25,12 +26,12 @@ appears, nothing is rewritten: not even where .gitignore would hide it).
 A snapshot rather than a read-only checkout: root, who runs CI, may write
 into read-only folders anyway. --browser: the built book of that checkout is
 then read by tests/browser/run.sh (browser and link checker); --links: by its
-link checker alone (run.sh --links-only). --single: only that build, no comparison. With --against BOOK, the private
-checkout's build is the one compared with BOOK: the book must not depend on
-where its checkout is. --keep: the scratch folder stays (its path printed).
+link checker alone (run.sh --links-only). --single: only that build, no
+comparison. With --against BOOK, the private checkout's build is the one
+compared with BOOK: the book must not depend on where its checkout is.
+--keep: the scratch folder stays (its path printed).
 """
 import argparse
-import filecmp
 import hashlib
 import os
 import shutil
@@ -40,6 +41,11 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+# The comparison of two built books is litbook's (its interruption test
+# uses it too).
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, os.path.join(ROOT, "litbook", "tests"))
+from books import compare  # noqa: E402
 
 
 def build(src, bdir, target, extra):
@@ -51,39 +57,6 @@ def build(src, bdir, target, extra):
         if p.returncode != 0:
             print(p.stdout[-5000:])
             sys.exit(f"reproducible: '{' '.join(cmd)}' failed")
-
-
-def files(top):
-    out = set()
-    for root, _, names in os.walk(top):
-        for n in names:
-            out.add(os.path.relpath(os.path.join(root, n), top))
-    return out
-
-
-def compare(dirs, parts=("html", "figures", "pdf"), ignore=(), books=None):
-    """Compares book/<part> of two build directories (or <part> of two book
-    folders, books) file by file, but for files named in ignore. Returns
-    (number identical, list of problems)."""
-    passed, failed = 0, []
-    books = books or [os.path.join(d, "book") for d in dirs]
-    for part in parts:
-        tops = [os.path.join(b, part) for b in books]
-        if not all(os.path.isdir(t) for t in tops):
-            failed.append(f"{part}: missing from a build")
-            continue
-        names = files(tops[0]) | files(tops[1])
-        for rel in sorted(names):
-            if os.path.basename(rel) in ignore:
-                continue
-            p0, p1 = (os.path.join(t, rel) for t in tops)
-            if not (os.path.isfile(p0) and os.path.isfile(p1)):
-                failed.append(f"{part}/{rel}: only in one build")
-            elif not filecmp.cmp(p0, p1, shallow=False):
-                failed.append(f"{part}/{rel}: differs")
-            else:
-                passed += 1
-    return passed, failed
 
 
 def copy_checkout(src, dst):

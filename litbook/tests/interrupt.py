@@ -3,9 +3,9 @@
 
   interrupt.py [--keep] [--signals INT KILL]
 
-Copies the litbook generator and the fixture book (tests/fixture-book: the
-same stages as relu-book, an example, a figure, Doxygen, Sphinx HTML and
-LaTeX, in a fraction of its time) to a scratch directory and builds its docs
+Copies the litbook generator and its fixture book (litbook/tests/
+fixture-book: the same stages as relu-book, an example, a figure, Doxygen,
+Sphinx HTML and LaTeX, in a fraction of its time) to a scratch directory and builds its docs
 target once, cleanly: the reference. Then, for each signal (SIGINT, as
 Ctrl-C sends it to the whole foreground job; SIGKILL, as a killed CI job),
 in a fresh build directory: starts `cmake --build --target docs`, stops it
@@ -21,7 +21,7 @@ so on; the points are
 Each restarted build goes back to the step that was stopped, so one chain
 meets every point. Then a last build runs to the end and its book/html,
 book/figures and book/pdf must equal the reference's file for file
-(reproducible.py's comparison). A point that is never reached, a process
+(books.compare, the comparison of relu-book's reproducible.py too). A point that is never reached, a process
 left running after the signal, or a failed last build fails the test.
 Prints 'interrupt: N passed, M failed'.
 """
@@ -34,10 +34,8 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-sys.path.insert(0, HERE)
-from reproducible import compare  # noqa: E402
+sys.dont_write_bytecode = True  # nothing written into the source tree
+from books import compare, copy_fixture  # noqa: E402
 
 
 def program(argv):
@@ -137,12 +135,7 @@ def main():
     a = ap.parse_args()
     t_start = time.monotonic()
     scratch = tempfile.mkdtemp(prefix="litbook-interrupt-")
-    book = os.path.join(scratch, "tests", "fixture-book")
-    shutil.copytree(os.path.join(ROOT, "litbook"),
-                    os.path.join(scratch, "litbook"),
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(os.path.join(ROOT, "tests", "fixture-book"), book,
-                    ignore=shutil.ignore_patterns("*.mo", "build*"))
+    book = copy_fixture(scratch)
     passed, failed = 0, []
     try:
         dirs = {}

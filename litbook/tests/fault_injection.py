@@ -2,8 +2,8 @@
 """Fault injection: every way an author can break a book must fail the build
 with a message naming the offending file, and leave no stale output behind.
 
-Copies the litbook generator and the fixture book (tests/fixture-book) to a
-scratch directory, builds the HTML book once, then, one mutation at a time:
+Copies the litbook generator and its fixture book (litbook/tests/
+fixture-book) to a scratch directory, builds the HTML book once, then, one mutation at a time:
 restores the pristine sources and rebuilds (must pass), applies the mutation,
 rebuilds (must fail), and checks that the failure names the file and that
 nothing a reader could open (build/book/html, the chapter's outputs or
@@ -18,8 +18,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.dont_write_bytecode = True  # nothing written into the source tree
+from books import copy_fixture  # noqa: E402
 
 CH = "chapters/01-twice/main.cpp"
 GP = "figures/01-twice.gp"
@@ -107,12 +107,7 @@ def main():
     ap.add_argument("--only", help="run only mutations whose name has this")
     a = ap.parse_args()
     scratch = tempfile.mkdtemp(prefix="litbook-faults-")
-    book = os.path.join(scratch, "tests", "fixture-book")
-    shutil.copytree(os.path.join(ROOT, "litbook"),
-                    os.path.join(scratch, "litbook"),
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(os.path.join(ROOT, "tests", "fixture-book"), book,
-                    ignore=shutil.ignore_patterns("*.mo", "build*"))
+    book = copy_fixture(scratch)
     bdir = os.path.join(scratch, "build")
     pristine = {}
     for rel in (CH, GP, TSV, RST, PO, HPP):
