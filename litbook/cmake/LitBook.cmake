@@ -883,25 +883,34 @@ function(_litbook_book_gate out)
 endfunction()
 
 # update-po: the catalogues refreshed after editing the source text
-# (authors), the docs' and each chapter's program catalogue (messages and
-# comments).
+# (authors): first each chapter's program catalogue (messages and comments),
+# which needs nothing built, then the docs' (update-po-docs), which needs
+# the chapters run. In that order because a chapter compiles its catalogue:
+# a new comment or message must be in it (to translate) before the chapter
+# can build, or update-po could never add it.
 function(_litbook_book_update_po chapters)
   _litbook_book_i18n(update_cmd --update)
-  add_custom_target(update-po
+  add_custom_target(update-po-docs
     COMMAND ${update_cmd}
-    COMMENT "Merging the new source text into the catalogues"
+    COMMENT "Merging the new source text into the docs' catalogues"
     VERBATIM)
-  add_dependencies(update-po doxygen locale ${_lb_chapters})
+  add_dependencies(update-po-docs doxygen locale ${_lb_chapters})
+  set(programs "")
   foreach(c IN LISTS chapters)
     get_property(srcs GLOBAL PROPERTY LITBOOK_MSG_SOURCES_${c})
     list(GET srcs 0 main_cpp)
     get_filename_component(cdir "${main_cpp}" DIRECTORY)
-    add_custom_command(TARGET update-po POST_BUILD
-      COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" update
-              --source ${srcs} --po-dir "${cdir}/locale"
-              --root "${CMAKE_SOURCE_DIR}" --langs ${LITBOOK_LANGS}
-      VERBATIM)
+    list(APPEND programs
+         COMMAND "${LITBOOK_PYTHON}" "${_lb_scripts}/messages.py" update
+                 --source ${srcs} --po-dir "${cdir}/locale"
+                 --root "${CMAKE_SOURCE_DIR}" --langs ${LITBOOK_LANGS})
   endforeach()
+  add_custom_target(update-po
+    ${programs}
+    COMMAND "${CMAKE_COMMAND}" --build "${CMAKE_BINARY_DIR}"
+            --target update-po-docs
+    COMMENT "Merging the new source text into the catalogues"
+    VERBATIM)
 endfunction()
 
 # <out>: the command line of Sphinx's <builder> in <lang>, from the docs
