@@ -27,6 +27,7 @@ TSV = "figures/01-twice.labels.tsv"
 RST = "docs/chapters/01-twice.rst"
 PO = "docs/locale/en/LC_MESSAGES/chapters/01-twice.po"
 HPP = "lib/mini/twice.hpp"
+CH_PO = "chapters/01-twice/locale/en.po"
 
 
 def replace(path, old, new):
@@ -100,6 +101,30 @@ def build(bdir, target="html"):
     return p.returncode, p.stdout
 
 
+def new_comment_reaches_its_catalogue(book, bdir, restore):
+    """A comment added inside an excerpt: update-po puts it into the
+    chapter's catalogue (to translate), although the chapter cannot build
+    until it is translated; the failure names that catalogue."""
+    restore()
+    note = "새로 쓴 주석입니다."
+    replace(CH, "  // [table]\n", f"  // [table]\n  // {note}\n")(book)
+    code, log = build(bdir, "update-po")
+    with open(os.path.join(book, CH_PO), encoding="utf-8") as f:
+        catalogue = f.read()
+    problems = [p for p, bad in (
+        (f"the new comment is not in {CH_PO}",
+         f'msgid "{note}"' not in catalogue),
+        (f"the failure does not name {CH_PO}", CH_PO not in log),
+        ("update-po passed with a comment left to translate", code == 0))
+        if bad]
+    if problems:
+        print("FAIL update-po and a new comment\n  " + "\n  ".join(problems))
+        print("  --- build log (tail) ---\n" + log[-2500:])
+        return False
+    print("ok   update-po puts a new comment into its catalogue")
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", action="store_true",
@@ -110,7 +135,7 @@ def main():
     book = copy_fixture(scratch)
     bdir = os.path.join(scratch, "build")
     pristine = {}
-    for rel in (CH, GP, TSV, RST, PO, HPP):
+    for rel in (CH, GP, TSV, RST, PO, HPP, CH_PO):
         with open(os.path.join(book, rel), encoding="utf-8") as f:
             pristine[rel] = f.read()
 
@@ -160,6 +185,10 @@ def main():
             else:
                 passed += 1
                 print(f"ok   {name}")
+        if not a.only or a.only in "update-po":
+            ok = new_comment_reaches_its_catalogue(book, bdir, restore)
+            passed += ok
+            failed += [] if ok else ["update-po and a new comment"]
         restore()
     finally:
         if a.keep:
