@@ -196,9 +196,11 @@ def readme(title, codes):
                 + ") is English: translate it first.\n")
     return f"""# {title}
 
-A book made with [litbook](https://example.invalid/litbook): every number
-in it is computed by its C++ examples when it is built, in every language
-({', '.join(codes)}).
+A book made with litbook, the literate tutorial generator for C++: every
+number in it is computed by its C++ examples when it is built, in every
+language ({', '.join(codes)}). The book finds litbook where it is installed
+(`cmake --install`; `CMAKE_PREFIX_PATH` names the prefix if its `bin/` is not
+on `PATH`).
 {note}
 ## The two commands
 

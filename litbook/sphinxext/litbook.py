@@ -128,9 +128,11 @@ def config_inited(app, config):
             (config.root_doc, f"{config.litbook_pdf_name}.tex", title,
              author, "manual")]
     config.latex_elements = dict(config.latex_elements)
+    own = config.litbook_latex_preamble.get(lang, "")
     config.latex_elements["preamble"] = (
-        config.latex_elements.get("preamble", "")
-        + config.litbook_latex_preamble.get(lang, "") + LATEX_PREAMBLE)
+        config.latex_elements.get("preamble", "") + own
+        + chapter_heading(litbook_i18n.defaults(config, lang)["chapter"], own)
+        + LATEX_PREAMBLE)
     # HTML uses MathJax (shipped inside the book); imgmath is loaded only for
     # EPUB, whose build passes -D html_math_renderer=imgmath.
     if not config.html_math_renderer:
@@ -169,6 +171,23 @@ LATEX_PREAMBLE = r"""
   #1}{}}
 \makeatother
 """
+# The chapter's name in a language whose table gives one ("第{n}章"), on
+# the chapter's first page as in its running heads, unless the book names
+# its chapters itself (its preamble defines \litbookchaptername).
+CHAPTER_HEADING = r"""
+\newcommand{\litbookchaptername}[1]{%s}
+\usepackage{titlesec}
+\titleformat{\chapter}[display]{\normalfont\bfseries\Huge}
+  {\LARGE\litbookchaptername{\thechapter}}{12pt}{}
+"""
+
+
+def chapter_heading(form, book_preamble):
+    if not form or "\\litbookchaptername" in book_preamble:
+        return ""
+    return CHAPTER_HEADING % form.replace("{n}", "#1")
+
+
 # A listing of at most this many lines is never split across two pages.
 # Off (0) for now: with \needspace, chapter 4's 24-line listing ran off
 # the bottom of its page and lost its last lines (check_pdf.py found them

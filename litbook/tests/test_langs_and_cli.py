@@ -75,3 +75,13 @@ def test_add_chapter_checks_its_slug_and_writes_nothing_when_refused(
     assert "litbook_add_chapter(02-more)" in (
         d / "chapters" / "CMakeLists.txt").read_text()
     assert not [p for p in d.iterdir() if p.name.startswith(".litbook")]
+
+
+def test_the_chapter_heading_follows_the_language_table():
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
+                                    "sphinxext"))
+    import litbook
+    assert "{第#1章}" in litbook.chapter_heading("第{n}章", "")
+    assert litbook.chapter_heading(
+        "第{n}章", r"\newcommand{\litbookchaptername}[1]{#1}") == ""
+    assert litbook.chapter_heading(None, "") == ""
