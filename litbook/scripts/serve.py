@@ -482,16 +482,28 @@ class Preview:
         return found
 
     def figures_built(self, chapter):
-        """True when the served language's figures of `chapter` were drawn
-        and not removed since (the stamp of their step exists; a failed
-        step removes it)."""
+        """The stamp of the served language's figures of `chapter` when
+        they were drawn and not removed since (a failed step removes its
+        stamp), else None."""
         cmd = self.m["chapters"][chapter]["steps"].get(f"plot-{self.lang}")
         if not cmd or "--stamp" not in cmd[:-1]:
-            return False
+            return None
         stamp = cmd[cmd.index("--stamp") + 1]
         with self.cond:
             failed = f"figures {chapter} [{self.lang}]" in self.problems
-        return os.path.exists(stamp) and not failed
+        return stamp if os.path.exists(stamp) and not failed else None
+
+    def runner_files(self, chapter):
+        """[(path, bytes)] of the chapter's WebAssembly program and its
+        parameters as the served pages read them now."""
+        kept = []
+        for path in self.m["chapters"][chapter].get("runner", []):
+            try:
+                with open(path, "rb") as f:
+                    kept.append((path, f.read()))
+            except OSError:
+                pass
+        return kept
 
     def chapter_step(self, chapter, key, nice=False):
         c = self.m["chapters"][chapter]
@@ -535,8 +547,11 @@ class Preview:
             for ch in sorted(plan.figures):
                 if not ok or ch not in self.m["chapters"]:
                     continue
-                if (ch in unchanged and ch not in plan.scripts
-                        and self.figures_built(ch)):
+                stamp = self.figures_built(ch)
+                if ch in unchanged and ch not in plan.scripts and stamp:
+                    # Drawn from the same inputs: the build may take them
+                    # as current (as it would after drawing them again).
+                    os.utime(stamp)
                     self.log(f"litbook serve:   figures {ch} [{self.lang}]: "
                              "their data did not change")
                     continue
@@ -567,9 +582,18 @@ class Preview:
             target = m["chapters"].get(ch, {}).get("wasm_target")
             stage = f"program {ch} [WebAssembly]"
             if target:
+                kept = self.runner_files(ch)
                 if not self.run_bg(stage, lambda: self.cmake(target,
                                                              nice=True),
                                    publish=False):
+                    # Stopped by a change: its guard removed the program
+                    # and its parameters (and its stamp, so any build runs
+                    # it again). The served pages keep reading the old
+                    # ones, their Run panel disabled, until it has run.
+                    for path, data in kept:
+                        if not os.path.exists(path):
+                            with open(path, "wb") as f:
+                                f.write(data)
                     return True
                 with self.cond:
                     failed = stage in self.problems

@@ -244,9 +244,12 @@ def test_figures_are_drawn_again_only_when_their_data_or_script_changed(book):
     for edit, run, plots in (("chapters/01-first/main.cpp", same, False),
                              ("chapters/01-first/main.cpp", changed, True),
                              ("figures/01-first.gp", same, True)):
+        os.utime(stamp, (1, 1))
         p = FakePreview(m, run)
         assert p.foreground(plan_of(m, root, edit))
         assert (("plot-ko", "01-first") in p.ran) == plots, (edit, p.ran)
+        if not plots:  # the build may take the figures as current
+            assert stamp.stat().st_mtime > 1
         if "main.cpp" in edit:
             assert ("run", "01-first") in p.ran
     # Figures whose step failed or never ran are drawn.
@@ -254,3 +257,38 @@ def test_figures_are_drawn_again_only_when_their_data_or_script_changed(book):
     p = FakePreview(m, same)
     assert p.foreground(plan_of(m, root, "chapters/01-first/main.cpp"))
     assert ("plot-ko", "01-first") in p.ran
+
+
+def test_a_stopped_program_build_leaves_the_pages_the_old_program(book):
+    root, m = book
+    runner = root / "build" / "book" / "runner"
+    (runner / "static").mkdir(parents=True)
+    js, params = runner / "static" / "01-first.js", runner / "01-first.p.json"
+    js.write_text("old program")
+    params.write_text("{}")
+    m["chapters"]["01-first"].update(wasm_target="wasm-01-first",
+                                     runner=[str(js), str(params)])
+    p = FakePreview(m, None)
+    p.bg = {"wasm": set(), "chapters": set(), "gate": False, "langs": set(),
+            "archive": False}
+    p.programs, p.changed, p.version = {}, set(), 1
+    p.queue_programs(["01-first"])
+    assert p.programs == {"01-first": "rebuilding"}
+
+    def stopped(*targets, nice=False):
+        # A save arrives; the step is stopped and its guard removes what
+        # it was writing.
+        p.changed.add("main.cpp")
+        js.unlink()
+        params.unlink()
+        return -15, "", 0.1
+    p.cmake = stopped
+    assert p.background()
+    assert js.read_text() == "old program" and params.read_text() == "{}"
+    assert p.bg["wasm"] == {"01-first"}
+    assert p.programs == {"01-first": "rebuilding"}
+
+    p.changed = set()
+    p.cmake = lambda *t, nice=False: (0, "", 0.1)
+    assert p.background()
+    assert not p.bg["wasm"] and p.programs == {}
