@@ -36,6 +36,7 @@ endif()
 
 set(_lb_scripts "${LITBOOK_DIR}/scripts")
 include("${CMAKE_CURRENT_LIST_DIR}/LitBookServe.cmake")  # litbook serve
+include("${CMAKE_CURRENT_LIST_DIR}/LitBookPch.cmake")  # examples' PCH
 
 # The book's languages: one list, the source language first, set by the
 # book before it includes litbook (set(LITBOOK_LANGS en ja)); any language
@@ -396,6 +397,7 @@ function(litbook_add_chapter name)
   target_link_libraries(${exe} PRIVATE litbook::example ${ARG_LIBS})
   target_compile_definitions(${exe} PRIVATE
                              LITBOOK_CHAPTER_DIR="${dir}")
+  _litbook_example_pch(${exe} ${name} "${dir}/main.cpp" "${catalog}")
   # The timing report: compile seconds of each example.
   set_target_properties(${exe} PROPERTIES CXX_COMPILER_LAUNCHER
     "${LITBOOK_PYTHON};${_lb_scripts}/timing.py;${LITBOOK_BINARY_DIR}/timing/${name};compile;--")

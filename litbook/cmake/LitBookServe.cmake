@@ -46,12 +46,23 @@ function(_litbook_serve_manifest)
       set(script "")
       set(labels "")
     endif()
-    foreach(v IN ITEMS c dir script labels)
+    # The WebAssembly program of the Run panel (none without the runner).
+    set(wasm "")
+    set(runner "")
+    if(TARGET wasm-${c})
+      set(wasm "wasm-${c}")
+      set(runner "${LITBOOK_BINARY_DIR}/runner/static/litbook-runner/${c}.js"
+                 "${LITBOOK_BINARY_DIR}/runner/${c}.params.json")
+    endif()
+    _litbook_json_list(j_runner ${runner})
+    set(out "${LITBOOK_BINARY_DIR}/out/${c}")
+    foreach(v IN ITEMS c dir script labels wasm out)
       _litbook_json_str(j_${v} "${${v}}")
     endforeach()
     list(APPEND entries "${j_c}: {\"dir\": ${j_dir}, \"script\": ${j_script}, \
 \"labels\": ${j_labels}, \"exe_target\": \"example-${c}\", \
-\"target\": \"chapter-${c}\", \"steps\": {${steps}}}")
+\"target\": \"chapter-${c}\", \"wasm_target\": ${j_wasm}, \
+\"runner\": ${j_runner}, \"out\": ${j_out}, \"steps\": {${steps}}}")
   endforeach()
   string(JOIN ",\n  " chapters_json ${entries})
   _litbook_json_list(langs ${LITBOOK_LANGS})

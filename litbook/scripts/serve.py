@@ -86,6 +86,22 @@ SCRIPT = """<script>(function(){var v=%d;var es=new EventSource(
 "/__litbook/events");es.onmessage=function(e){var s=JSON.parse(e.data);
 if(s.v!==v){location.reload();return;}var b=document.getElementById(
 "litbook-serve-busy");if(b){b.hidden=!s.building;}};})();</script>"""
+# While a chapter's WebAssembly program is older than its sources, its Run
+# panel does not run it (it would print the old program's output): the
+# controls are disabled and a note says why, until the rebuilt program is
+# in the page (which then reloads). %s: {chapter: "rebuilding" | "failed"}.
+PROGRAMS = """<script>(function(){var w=%s;var say={rebuilding:
+"This program is being compiled again from the changed sources; it runs \
+here once it is rebuilt and the page has reloaded.",failed:"This program \
+could not be built again (see the error at the top of the page); it does \
+not run here until it builds."};Array.prototype.forEach.call(document.\
+querySelectorAll("section.litbook-runner"),function(p){var s=w[p.dataset.\
+chapter];if(!s)return;p.dataset.serveProgram=s;Array.prototype.forEach.\
+call(p.querySelectorAll("button,input,select"),function(e){e.disabled=\
+true;});var n=document.createElement("p");n.className="litbook-serve-\
+program";n.setAttribute("role","status");n.style.cssText="font-weight:\
+bold;color:#b00020";n.textContent=say[s];p.insertBefore(n,p.firstChild);\
+});})();</script>"""
 STYLE = ("position:fixed;left:0;right:0;z-index:10000;margin:0;"
          "padding:.6em 1em;font:14px/1.4 sans-serif;")
 
@@ -379,8 +395,11 @@ class Preview:
         self.stale = set(self.others)
         self.stop_event = threading.Event()
         self.changed = set()
-        self.bg = {"chapters": set(), "gate": True, "langs":
+        self.bg = {"wasm": set(), "chapters": set(), "gate": True, "langs":
                    set(self.others), "archive": True}
+        # chapter -> "rebuilding" or "failed": its WebAssembly program is
+        # older than its sources (rebuilt in the background).
+        self.programs = {}
         self.bg_procs = set()
         self.session = SphinxSession(
             m, lang, self.html_dir(lang),
@@ -419,6 +438,7 @@ class Preview:
             return {"version": self.version, "building": self.building,
                     "background": self.bg_pending(),
                     "lang": self.lang, "stale": sorted(self.stale),
+                    "programs": dict(self.programs),
                     "problems": [{"stage": s, "file": p.file, "line": p.line,
                                   "message": p.message}
                                  for s, p in self.all_problems()],
@@ -449,6 +469,42 @@ class Preview:
         self.log(f"litbook serve: {stage} failed:\n{out.strip()[-3000:]}")
         return False
 
+    def chapter_data(self, chapter):
+        """What the chapter's run published (name -> time and size), or
+        None when that cannot be told."""
+        out = self.m["chapters"][chapter].get("out")
+        if not out or not os.path.isdir(out):
+            return None
+        found = {}
+        for e in os.scandir(out):
+            st = e.stat(follow_symlinks=False)
+            found[e.name] = (st.st_mtime_ns, st.st_size, e.is_dir())
+        return found
+
+    def figures_built(self, chapter):
+        """The stamp of the served language's figures of `chapter` when
+        they were drawn and not removed since (a failed step removes its
+        stamp), else None."""
+        cmd = self.m["chapters"][chapter]["steps"].get(f"plot-{self.lang}")
+        if not cmd or "--stamp" not in cmd[:-1]:
+            return None
+        stamp = cmd[cmd.index("--stamp") + 1]
+        with self.cond:
+            failed = f"figures {chapter} [{self.lang}]" in self.problems
+        return stamp if os.path.exists(stamp) and not failed else None
+
+    def runner_files(self, chapter):
+        """[(path, bytes)] of the chapter's WebAssembly program and its
+        parameters as the served pages read them now."""
+        kept = []
+        for path in self.m["chapters"][chapter].get("runner", []):
+            try:
+                with open(path, "rb") as f:
+                    kept.append((path, f.read()))
+            except OSError:
+                pass
+        return kept
+
     def chapter_step(self, chapter, key, nice=False):
         c = self.m["chapters"][chapter]
         cmd = c["steps"].get(key)
@@ -459,6 +515,7 @@ class Preview:
     def foreground(self, plan):
         """The steps the served language needs; True when they all ran."""
         ok = True
+        unchanged = set()  # chapters whose run left their data as it was
         if plan.reconfigure or plan.all_chapters:
             ok = self.step("library and every chapter",
                            self.cmake("doxygen", "figures"))
@@ -475,13 +532,28 @@ class Preview:
                 exe = self.m["chapters"][ch]["exe_target"]
                 if self.m.get("generator") == "Unix Makefiles":
                     exe += "/fast"
+                data = self.chapter_data(ch)
                 ok = (self.step(f"compile {ch}", self.cmake(exe))
                       and self.step(f"run {ch}",
                                     self.chapter_step(ch, "run")))
                 if not ok:
                     break
+                if data is not None and data == self.chapter_data(ch):
+                    # The run published the same data (it keeps an
+                    # unchanged file as it was): the figures would be drawn
+                    # again from the same inputs. The background build of
+                    # the chapter draws them anyway.
+                    unchanged.add(ch)
             for ch in sorted(plan.figures):
                 if not ok or ch not in self.m["chapters"]:
+                    continue
+                stamp = self.figures_built(ch)
+                if ch in unchanged and ch not in plan.scripts and stamp:
+                    # Drawn from the same inputs: the build may take them
+                    # as current (as it would after drawing them again).
+                    os.utime(stamp)
+                    self.log(f"litbook serve:   figures {ch} [{self.lang}]: "
+                             "their data did not change")
                     continue
                 ok = self.step(f"figures {ch} [{self.lang}]",
                                self.chapter_step(ch, f"plot-{self.lang}"))
@@ -504,6 +576,40 @@ class Preview:
         A change arriving meanwhile stops the step (it runs again later)."""
         bg = self.bg
         m = self.m
+        if bg["wasm"]:
+            # First the served pages' Run panels, which wait for it.
+            ch = sorted(bg["wasm"])[0]
+            target = m["chapters"].get(ch, {}).get("wasm_target")
+            stage = f"program {ch} [WebAssembly]"
+            if target:
+                kept = self.runner_files(ch)
+                if not self.run_bg(stage, lambda: self.cmake(target,
+                                                             nice=True),
+                                   publish=False):
+                    # Stopped by a change: its guard removed the program
+                    # and its parameters (and its stamp, so any build runs
+                    # it again). The served pages keep reading the old
+                    # ones, their Run panel disabled, until it has run.
+                    for path, data in kept:
+                        if not os.path.exists(path):
+                            with open(path, "wb") as f:
+                                f.write(data)
+                    return True
+                with self.cond:
+                    failed = stage in self.problems
+                if not failed:
+                    # The page reads the program's new parameters, and
+                    # Sphinx copies the new program into its _static/.
+                    found = self.session.build()
+                    self.set_problems(f"pages [{self.lang}]", found)
+            bg["wasm"].discard(ch)
+            with self.cond:
+                if target and failed:
+                    self.programs[ch] = "failed"
+                else:
+                    self.programs.pop(ch, None)
+            self.publish()
+            return True
         if bg["chapters"]:
             ch = sorted(bg["chapters"])[0]
             if ch in m["chapters"] and not self.run_bg(
@@ -544,7 +650,7 @@ class Preview:
             return True
         return False
 
-    def run_bg(self, stage, fn, warnings=False):
+    def run_bg(self, stage, fn, warnings=False, publish=True):
         """Runs a background step; False when it was stopped by a change
         (it stays queued). A failed step counts as done (its problems are
         shown)."""
@@ -557,7 +663,8 @@ class Preview:
             self.set_problems(stage, serve_plan.problems(out))
         else:
             self.step(stage, (code, out, seconds))
-        self.publish()
+        if publish:
+            self.publish()
         return True
 
     def changed_pending(self):
@@ -604,7 +711,7 @@ class Preview:
 
     def bg_pending(self):
         b = self.bg
-        return bool(b["chapters"] or b["gate"] or b["langs"]
+        return bool(b["wasm"] or b["chapters"] or b["gate"] or b["langs"]
                     or b["archive"])
 
     def build(self, plan, what):
@@ -622,6 +729,9 @@ class Preview:
                 self.bg["gate"] |= plan.gate or bool(plan.locale)
                 self.bg["archive"] |= bool(plan.chapters
                                            or plan.all_chapters)
+                self.queue_programs(
+                    self.m["chapters"] if plan.all_chapters
+                    or plan.reconfigure else plan.chapters)
             self.bg["langs"] |= set(self.others)
             with self.cond:
                 self.stale |= set(self.others)
@@ -632,6 +742,15 @@ class Preview:
         self.log(f"litbook serve: built ({what}) in {seconds:.2f} s"
                  + (f"; {n} problem(s) shown in the page" if n else ""))
         self.publish(building=False)
+
+    def queue_programs(self, chapters):
+        """The WebAssembly programs of `chapters` are now older than the
+        pages: their panels say so until the background rebuilds them."""
+        for ch in chapters:
+            if self.m["chapters"].get(ch, {}).get("wasm_target"):
+                with self.cond:
+                    self.programs[ch] = "rebuilding"
+                self.bg["wasm"].add(ch)
 
     def start(self):
         self.threads = [threading.Thread(target=f, daemon=True) for f in
@@ -710,6 +829,9 @@ def handler(preview):
             stale = lang if lang in st["stale"] else None
             snippet = banner(preview.all_problems(), preview.root, stale) \
                 + SCRIPT % st["version"]
+            if st["programs"]:
+                snippet += PROGRAMS % json.dumps(st["programs"]).replace(
+                    "</", "<\\/")
             self.send(code, inject(body, snippet), "text/html; charset=utf-8")
 
         def events(self):

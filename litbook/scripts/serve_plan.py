@@ -12,8 +12,12 @@ changed files, plan() says which steps to run, from the book's manifest
                                         `locale`), Sphinx in <lang>
   docs/conf.py, litbook's sphinxext     a fresh Sphinx (the configuration or
                                         the extension's code changed)
-  chapters/NN-slug/** (main.cpp, its    CMake target chapter-NN-slug:
-  catalogues, expected outputs, data)   compile, run, check, plot
+  chapters/NN-slug/** (main.cpp, its    the chapter's program: compile, run,
+  catalogues, expected outputs, data)   check; its figures, when the run
+                                        changed their data; then, in the
+                                        background, its WebAssembly program
+                                        (CMake target wasm-NN-slug) and the
+                                        rest of chapter-NN-slug
   figures/NN-slug.gp, .labels.tsv       the figures of that chapter only
   C/C++ files elsewhere (the library,   CMake target `figures`: every
   litbook's headers), CMake files       chapter whose program depends on it
@@ -42,6 +46,7 @@ class Plan:
     reconfigure: bool = False     # CMake files changed: reread the manifest
     chapters: set = field(default_factory=set)   # cmake --build chapter-X
     figures: set = field(default_factory=set)    # replot chapter X
+    scripts: set = field(default_factory=set)    # ... whose .gp or labels changed
     all_chapters: bool = False    # cmake --build --target figures
     locale: set = field(default_factory=set)     # catalogues of languages
     ignored: list = field(default_factory=list)
@@ -57,6 +62,7 @@ class Plan:
             setattr(self, k, getattr(self, k) or getattr(other, k))
         self.chapters |= other.chapters
         self.figures |= other.figures
+        self.scripts |= other.scripts
         self.locale |= other.locale
         self.ignored += other.ignored
         return self
@@ -102,6 +108,7 @@ def classify(path, m):
     for chapter, c in m["chapters"].items():
         if path in (c.get("script"), c.get("labels")):
             p.figures.add(chapter)
+            p.scripts.add(chapter)
             p.sphinx = True
             return p
         if _under(path, c["dir"]) is not None:

@@ -12,13 +12,19 @@
    preview's script;
 4. puts a broken reference into the chapter: the page shows the banner
    naming the chapter's file and line; fixing it clears the banner;
-5. stops the server with SIGINT: it exits 0 and leaves no process behind.
+5. changes the program's output (main.cpp and its expected outputs, as
+   `make approve` would leave them): the page shows the new output; until
+   the WebAssembly program is rebuilt its Run panel says so and does not
+   run; then the page's program (run under node) prints the new output;
+6. stops the server with SIGINT: it exits 0 and leaves no process behind.
 Prints 'serve-e2e: N passed, M failed'.
 """
 import argparse
+import importlib.util
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -46,6 +52,40 @@ def get(url):
 
 def status(base):
     return json.loads(get(base + "/__litbook/status")[1])
+
+
+def until(base, test, timeout=TIMEOUT):
+    """The first status for which test(status) holds, else None."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        st = status(base)
+        if test(st):
+            return st
+        time.sleep(0.2)
+    return None
+
+
+# Runs a page's program as the page's worker does (wasm_check.mjs's
+# runWrapped) and prints its stdout: node run.mjs CHECK JS CHAPTER LANG.
+RUN_JS = """
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [check, js, chapter, lang] = process.argv.slice(2);
+const { runWrapped } = await import(pathToFileURL(check).href);
+const r = await runWrapped(fs.readFileSync(js, 'utf8'), chapter,
+                           ['--lang', lang, '--out', '/out']);
+process.stdout.write(r.stdout);
+process.exit(r.status);
+"""
+
+
+def starter():
+    """litbook new's own module (what the starter chapter prints)."""
+    path = os.path.join(HERE, "..", "scripts", "new_book.py")
+    spec = importlib.util.spec_from_file_location("litbook_new_book", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def main():
@@ -182,6 +222,72 @@ def main():
                   "litbook-serve-banner" not in page
                   and "SERVEPROBE" not in page,
                   status(base)["problems"])
+
+            # The program's output changes: n = 6 rows instead of 5.
+            chapter = "01-first"
+            cdir = os.path.join(book, "chapters", chapter)
+            js_url = f"{base}/{lang}/_static/litbook-runner/{chapter}.js"
+            code, js_before = get(js_url)
+            check("the page's program is served", code == 200, js_before[:300])
+            main_cpp = os.path.join(cdir, "main.cpp")
+            with open(main_cpp, encoding="utf-8") as f:
+                src = f.read()
+            old_default = 'litbook::integer("n", 5,'
+            check("the starter program has n = 5", old_default in src)
+            new_book = starter()
+            langs = a.langs.split(",")
+            expected = {x: new_book.expected(x, 1, chapter, count=6)
+                        for x in langs}
+            row = "   6   36"
+            check("the new expected output has a sixth row",
+                  all(row in t for t in expected.values()), expected)
+            for x in langs:
+                with open(os.path.join(cdir, f"expected.{x}.txt"), "w",
+                          encoding="utf-8") as f:
+                    f.write(expected[x])
+            with open(main_cpp, "w", encoding="utf-8") as f:
+                f.write(src.replace(old_default, 'litbook::integer("n", 6,'))
+            st = until(base, lambda st: not st["building"] and not
+                       st["problems"] and row in get(page_url)[1])
+            check("the page shows the new output", st, "".join(log[-40:]))
+            before = status(base)
+            code, page = get(page_url)
+            after = status(base)
+            rebuilding = {chapter: "rebuilding"}
+            check("... while the program is rebuilt in the background",
+                  before.get("programs") == rebuilding, before)
+            if before.get("programs") == rebuilding == after["programs"]:
+                check("... the Run panel says so and does not run",
+                      "litbook-serve-program" in page and
+                      json.dumps(rebuilding) in page, page[-3000:])
+            else:
+                check("the page was fetched while the program was rebuilt",
+                      False, (before, after))
+            st = until(base, lambda st: not (st["building"]
+                                             or st["background"]
+                                             or st.get("programs")))
+            check("the program is rebuilt", st, status(base))
+            code, page = get(page_url)
+            check("... and the panel runs again",
+                  "litbook-serve-program" not in page, page[-3000:])
+            code, js = get(js_url)
+            check("the page's program is a new one", js != js_before)
+            node = shutil.which("node")
+            with open(os.path.join(build, "litbook-serve.json")) as f:
+                lbdir = json.load(f)["litbook_dir"]
+            js_file = os.path.join(tmp, f"{chapter}.js")
+            run_js = os.path.join(tmp, "run.mjs")
+            for path, text in ((js_file, js), (run_js, RUN_JS)):
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+            p = subprocess.run(
+                [node, run_js, os.path.join(lbdir, "scripts",
+                                            "wasm_check.mjs"),
+                 js_file, chapter, lang], text=True,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            check("the page's program prints the new output",
+                  p.returncode == 0 and p.stdout == expected[lang],
+                  p.stdout + p.stderr)
         finally:
             if server.poll() is None:
                 os.kill(server.pid, signal.SIGINT)

@@ -63,6 +63,8 @@ def test_an_example_needs_its_chapter_only(book):
         p = plan_of(m, root, rel)
         assert p.chapters == {"01-first"}, rel
         assert p.figures == {"01-first"} and p.sphinx
+        # (its figures only if the run changes their data)
+        assert not p.scripts
         assert not p.all_chapters and not p.gate
 
 
@@ -70,7 +72,8 @@ def test_a_figure_script_or_label_table_needs_its_figures_only(book):
     root, m = book
     for rel in ("figures/01-first.gp", "figures/01-first.labels.tsv"):
         p = plan_of(m, root, rel)
-        assert p.figures == {"01-first"} and not p.chapters, rel
+        assert p.figures == p.scripts == {"01-first"}, rel
+        assert not p.chapters, rel
         assert p.sphinx and not p.restart
 
 
@@ -94,6 +97,8 @@ def test_plans_merge(book):
     p = plan_of(m, root, "figures/01-first.gp", "docs/index.rst")
     assert p.figures == {"01-first"} and p.gate
     assert "figures of 01-first" in p.describe()
+    p = plan_of(m, root, "figures/01-first.gp", "chapters/01-first/main.cpp")
+    assert p.chapters == p.figures == p.scripts == {"01-first"}
 
 
 def test_gcc_errors_name_file_and_line():
@@ -194,3 +199,96 @@ def test_the_watcher_sees_edits_and_skips_build_folders(tmp_path):
     assert w.changes() == {str(tmp_path / "docs" / "a.rst")}
     os.remove(tmp_path / "docs" / "a.rst")
     assert w.changes() == {str(tmp_path / "docs" / "a.rst")}
+
+
+class FakePreview(serve.Preview):
+    """A Preview without a server or a Sphinx: its steps are recorded, the
+    run step writes what `publish` says into the chapter's data."""
+
+    def __init__(self, m, publish):
+        self.m, self.lang, self.log = m, "ko", lambda s: None
+        self.ran, self.publish_run = [], publish
+        self.problems, self.cond = {}, serve.threading.Condition()
+        self.steps = serve.Steps()
+        self.session = type("S", (), {"build": lambda s, restart=False: []})()
+
+    def cmake(self, *targets, nice=False):
+        self.ran.append(("cmake",) + targets)
+        return 0, "", 0.0
+
+    def chapter_step(self, chapter, key, nice=False):
+        self.ran.append((key, chapter))
+        if key == "run":
+            self.publish_run(self.m["chapters"][chapter]["out"])
+        return 0, "", 0.0
+
+
+def test_figures_are_drawn_again_only_when_their_data_or_script_changed(book):
+    root, m = book
+    out = root / "build" / "book" / "out" / "01-first"
+    out.mkdir(parents=True)
+    (out / "relu.dat").write_text("x y\n1 1\n")
+    stamp = root / "build" / "book" / "fig-01-first.ko.stamp"
+    stamp.write_text("ok\n")
+    m["chapters"]["01-first"].update(out=str(out), exe_target="example-01",
+                                     steps={"plot-ko": [
+                                         "plot", "--stamp", str(stamp)]})
+
+    def same(d):  # the run keeps an unchanged file as it was
+        pass
+
+    def changed(d):
+        with open(os.path.join(d, "relu.dat"), "w") as f:
+            f.write("x y\n1 2\n")
+
+    for edit, run, plots in (("chapters/01-first/main.cpp", same, False),
+                             ("chapters/01-first/main.cpp", changed, True),
+                             ("figures/01-first.gp", same, True)):
+        os.utime(stamp, (1, 1))
+        p = FakePreview(m, run)
+        assert p.foreground(plan_of(m, root, edit))
+        assert (("plot-ko", "01-first") in p.ran) == plots, (edit, p.ran)
+        if not plots:  # the build may take the figures as current
+            assert stamp.stat().st_mtime > 1
+        if "main.cpp" in edit:
+            assert ("run", "01-first") in p.ran
+    # Figures whose step failed or never ran are drawn.
+    stamp.unlink()
+    p = FakePreview(m, same)
+    assert p.foreground(plan_of(m, root, "chapters/01-first/main.cpp"))
+    assert ("plot-ko", "01-first") in p.ran
+
+
+def test_a_stopped_program_build_leaves_the_pages_the_old_program(book):
+    root, m = book
+    runner = root / "build" / "book" / "runner"
+    (runner / "static").mkdir(parents=True)
+    js, params = runner / "static" / "01-first.js", runner / "01-first.p.json"
+    js.write_text("old program")
+    params.write_text("{}")
+    m["chapters"]["01-first"].update(wasm_target="wasm-01-first",
+                                     runner=[str(js), str(params)])
+    p = FakePreview(m, None)
+    p.bg = {"wasm": set(), "chapters": set(), "gate": False, "langs": set(),
+            "archive": False}
+    p.programs, p.changed, p.version = {}, set(), 1
+    p.queue_programs(["01-first"])
+    assert p.programs == {"01-first": "rebuilding"}
+
+    def stopped(*targets, nice=False):
+        # A save arrives; the step is stopped and its guard removes what
+        # it was writing.
+        p.changed.add("main.cpp")
+        js.unlink()
+        params.unlink()
+        return -15, "", 0.1
+    p.cmake = stopped
+    assert p.background()
+    assert js.read_text() == "old program" and params.read_text() == "{}"
+    assert p.bg["wasm"] == {"01-first"}
+    assert p.programs == {"01-first": "rebuilding"}
+
+    p.changed = set()
+    p.cmake = lambda *t, nice=False: (0, "", 0.1)
+    assert p.background()
+    assert not p.bg["wasm"] and p.programs == {}
