@@ -1,5 +1,6 @@
 # Chapter 6: activation shapes, activation spread per initialisation,
-# dead ReLU units with and without BatchNorm.
+# training from three initialisations, dead ReLU units with and without
+# BatchNorm.
 # Given by the driver: datadir, lang, fig(name), L_<key> labels.
 # Colours, dash and point types: the driver's palette (C_*, C<n>, D<n>,
 # P<n>; @litbook_style colours text, border and key), light or dark.
@@ -48,6 +49,27 @@ plot datadir."/init.dat" using "layer":"normal" with linespoints lw 2 \
      "" using "layer":"xavier" with linespoints lw 2 pt P2 ps 0.5 \
        lc rgb C2 title L_init_xavier, \
      "" using "layer":"he" with linespoints lw 2 pt P3 ps 0.6 \
+       lc rgb C1 title L_init_he
+
+reset
+@litbook_style
+set datafile columnheaders
+set grid lw 0.5 lc rgb C_grid
+set border lw 1
+set output fig("train")
+set title L_train_title
+set xlabel L_step
+set ylabel L_loss
+set logscale y
+set format y "10^{%L}"
+set yrange [1e-3:1e10]
+set ytics 1e-2, 100
+set key top right box opaque
+plot datadir."/train-normal.dat" using "step":"loss" with linespoints \
+       lw 2 pt P1 ps 0.8 lc rgb C4 title L_init_normal, \
+     datadir."/train-xavier.dat" using "step":"loss" with lines lw 2 \
+       dt D2 lc rgb C2 title L_init_xavier, \
+     datadir."/train-he.dat" using "step":"loss" with lines lw 2.5 \
        lc rgb C1 title L_init_he
 
 reset

@@ -2,15 +2,18 @@
 //
 // 모양을 비교하려고 [-4, 4] 구간에서 활성화 함수 다섯 개를 표본 추출하고,
 // 가중치 초기화 세 가지로 깊이 쌓은 Linear+ReLU 층에서 활성값의 퍼짐을
-// 따라가고, 편향을 음수 쪽으로 민 망에서 죽은 ReLU 유닛을 BatchNorm이
-// 있을 때와 없을 때 셉니다.
+// 따라가고, 같은 초기화로 시작한 깊은 망을 학습시켜 손실을 비교하고,
+// 편향을 음수 쪽으로 민 망에서 죽은 ReLU 유닛을 BatchNorm이 있을 때와
+// 없을 때 셉니다.
 #include <litbook/example.hpp>
 #include <nn/batchnorm.hpp>
 #include <nn/gelu.hpp>
 #include <nn/init.hpp>
 #include <nn/linear.hpp>
+#include <nn/loss.hpp>
 #include <nn/random.hpp>
 #include <nn/relu.hpp>
+#include <nn/sgd.hpp>
 #include <nn/sigmoid.hpp>
 #include <nn/silu.hpp>
 #include <nn/tanh.hpp>
@@ -198,6 +201,165 @@ void three_initialisations(litbook::Example& ex) {
   ex.value("init-batch", "{}", batch);
 }
 
+// [train-net]
+// 학습 실험의 크기: 입력 수, 은닉층의 너비, 표본 수.
+constexpr int kTrainInputs = 8, kTrainWidth = 16, kTrainBatch = 64;
+
+// 학습 실험의 망: 입력 -> Linear+ReLU 층 `depth`개 -> 출력 1개(선형).
+// 모든 층의 가중치를 init으로 뽑고 편향은 0에서 시작합니다.
+std::vector<nn::Linear> deep_net(Init init, int depth, int width,
+                                 int inputs, nn::Generator& gen) {
+  std::vector<nn::Linear> net;
+  for (int l = 0; l <= depth; ++l) {
+    const int in = l == 0 ? inputs : width, out = l == depth ? 1 : width;
+    Matrix w(out, in);
+    init_weight(w, init, gen);
+    net.emplace_back(std::move(w), Vector::Zero(out));
+  }
+  return net;
+}
+
+// 배치 전체로 평균 제곱 오차의 경사 하강법을 한 단계 밟고, 단계를 시작할
+// 때의 손실을 돌려줍니다. 손실이 유한하지 않으면(넘침) 밟지 않습니다.
+double train_step(std::vector<nn::Linear>& net, const Matrix& x,
+                  const Matrix& t, double lr) {
+  std::vector<Matrix> in = {x}, z;  // 층마다 입력과 사전 활성화
+  for (std::size_t l = 0; l < net.size(); ++l) {
+    z.push_back(net[l].forward(in.back()));
+    if (l + 1 < net.size()) in.push_back(relu(z.back()));
+  }
+  const double loss = nn::mse_loss(z.back(), t);
+  if (!std::isfinite(loss)) return loss;
+  Matrix g = nn::mse_loss_grad(z.back(), t);
+  for (std::size_t l = net.size(); l-- > 0;) {
+    net[l].zero_grad();
+    g = net[l].backward(in[l], g);
+    if (l > 0) {
+      g = g.cwiseProduct(z[l - 1].unaryExpr(
+          [](double v) { return nn::relu_grad(v); }));
+    }
+  }
+  for (nn::Linear& layer : net) nn::sgd_step(layer, lr);
+  return loss;
+}
+// [/train-net]
+
+// [train-run]
+// 학습 데이터: 표준 정규 분포에서 뽑은 입력과 목표
+// t = sin(x1) + x2 x3 / 2. 세 초기화 모두 같은 데이터에서 시작합니다.
+struct Run {
+  std::vector<double> loss;  // 단계마다 손실(유한한 것만)
+  bool diverged = false;     // 손실이 넘쳐 학습이 멈췄는지
+};
+
+Run train_from(Init init, int depth, int steps, double lr) {
+  nn::Generator gen(6);
+  const Matrix x = standard_normal(kTrainBatch, kTrainInputs, gen);
+  Matrix t(kTrainBatch, 1);
+  for (int i = 0; i < kTrainBatch; ++i) {
+    t(i, 0) = std::sin(x(i, 0)) + x(i, 1) * x(i, 2) / 2.0;
+  }
+  std::vector<nn::Linear> net =
+      deep_net(init, depth, kTrainWidth, kTrainInputs, gen);
+  Run run;
+  for (int s = 0; s <= steps; ++s) {  // 마지막 단계는 손실만 씁니다
+    const double loss = train_step(net, x, t, lr);
+    if (!std::isfinite(loss)) {
+      run.diverged = true;
+      break;
+    }
+    run.loss.push_back(loss);
+  }
+  return run;
+}
+// [/train-run]
+
+// [train]
+// 세 가지 초기화에서 같은 망을 같은 데이터로 학습시킵니다.
+void training_from_three_starts(litbook::Example& ex) {
+  const int depth = 10, steps = ex.integer("steps");
+  const double lr = ex.number("lr");
+  const std::array<Init, 3> inits = {Init::normal, Init::xavier, Init::he};
+  std::array<Run, 3> runs;
+  for (int k = 0; k < 3; ++k) {
+    runs[k] = train_from(inits[k], depth, steps, lr);
+  }
+  // [/train]
+  const std::array<std::string, 3> names = {"N(0,1)", "Xavier", "He"};
+  const std::array<std::string, 3> keys = {"normal", "xavier", "he"};
+  ex.println("\n깊이 {}인 망의 학습: 손실 (학습률 {:g})", depth, lr);
+  litbook::TextTable t(
+      {{std::string(ex.tr("단계"))}, {"N(0,1)"}, {"Xavier"}, {"He"}});
+  for (int c = 0; c <= 10; ++c) {
+    const int s = c * steps / 10;
+    std::vector<std::string> cells = {fmt::format("{}", s)};
+    for (const Run& r : runs) {
+      cells.push_back(s < static_cast<int>(r.loss.size())
+                          ? fmt::format("{:.3e}", r.loss[s])
+                          : std::string("-"));
+    }
+    t.row(cells);
+  }
+  fmt::print("{}", t.text());
+  for (int k = 0; k < 3; ++k) {
+    const Run& r = runs[k];
+    litbook::Table curve({"step", "loss"});
+    for (std::size_t s = 0; s < r.loss.size(); ++s) {
+      curve.row({double(s), r.loss[s]});
+    }
+    ex.data("train-" + keys[k], curve);
+    ex.value("train-start-" + keys[k], "{:.3g}", r.loss.front());
+    if (r.diverged) {
+      ex.println("  {}: {}단계에서 손실이 넘쳐 학습을 멈췄습니다", names[k],
+                 r.loss.size());
+      ex.value("train-end-" + keys[k], "-");
+      ex.value("train-left-" + keys[k], "-");
+    } else {
+      ex.value("train-end-" + keys[k], "{:.3g}", r.loss.back());
+      ex.value("train-left-" + keys[k], "{:.1f}%",
+               100.0 * r.loss.back() / r.loss.front());
+    }
+    ex.value("train-blowup-" + keys[k], "{}",
+             r.diverged ? fmt::format("{}", r.loss.size()) : "-");
+  }
+  // 본문이 인용하는 판정: 발산했는지, 그리고 He가 가장 낮게 끝났는지.
+  const Run &normal = runs[0], &xavier = runs[1], &he = runs[2];
+  ex.value("train-normal-outcome", "{}",
+           normal.diverged
+               ? litbook::msg("손실이 넘쳐 학습이 멈춥니다")
+               : litbook::msg("손실이 넘치지 않고 끝까지 학습합니다"));
+  const bool he_lowest =
+      !he.diverged && (xavier.diverged || he.loss.back() < xavier.loss.back())
+      && (normal.diverged || he.loss.back() < normal.loss.back());
+  ex.value("train-he-lowest", "{}",
+           he_lowest ? litbook::msg("He에서 시작한 학습의 손실이 가장 "
+                                    "낮습니다")
+                     : litbook::msg("He에서 시작한 학습보다 손실이 낮은 "
+                                    "것이 있습니다"));
+  ex.value("train-xavier-outcome", "{}",
+           !xavier.diverged && !he.diverged &&
+                   xavier.loss.back() > 10.0 * he.loss.back()
+               ? litbook::msg("He보다 열 배 넘게 높은 곳에서 끝납니다")
+               : litbook::msg("He와 열 배 안쪽의 차이로 끝납니다"));
+  // He의 손실이 그때까지의 가장 낮은 손실보다 가장 높이 튄 배율.
+  double spike = 1.0, lowest = he.loss.front();
+  for (double l : he.loss) {
+    spike = std::max(spike, l / lowest);
+    lowest = std::min(lowest, l);
+  }
+  ex.value("train-he-spike", "{:.1f}", spike);
+  ex.value("train-he-bumpy", "{}",
+           spike > 1.5
+               ? litbook::msg("중간에 손실이 튀어 오르는 단계가 있습니다")
+               : litbook::msg("손실이 거의 꾸준히 내려갑니다"));
+  ex.value("train-depth", "{}", depth);
+  ex.value("train-width", "{}", kTrainWidth);
+  ex.value("train-inputs", "{}", kTrainInputs);
+  ex.value("train-batch", "{}", kTrainBatch);
+  ex.value("train-steps", "{}", steps);
+  ex.value("train-lr", "{:g}", lr);
+}
+
 // [dead]
 // 배치의 모든 표본에서 0을 내는 유닛의 비율.
 double dead_fraction(const Matrix& a) {
@@ -297,9 +459,14 @@ int main(int argc, char** argv) {
                        litbook::msg("죽은 유닛 실험의 가중치 초기화")),
        litbook::number("bias", -2, -4, 2, 0.1,
                        litbook::msg("죽은 유닛 실험의 편향 b "
-                                    "(b/2, b/4, 0과 함께 실험합니다)"))});
+                                    "(b/2, b/4, 0과 함께 실험합니다)")),
+       litbook::number("lr", 0.01, 0.001, 0.1, 0.001,
+                       litbook::msg("학습 실험의 학습률")),
+       litbook::integer("steps", 400, 10, 2000,
+                        litbook::msg("학습 실험의 단계 수"))});
   five_activations(ex);
   three_initialisations(ex);
+  training_from_three_starts(ex);
   dead_units_and_batchnorm(ex);
   return ex.finish();
 }
