@@ -449,6 +449,180 @@ void dead_units_and_batchnorm(litbook::Example& ex) {
   ex.value("dead-batch", "{}", batch);
 }
 
+// [bn-train-net]
+// 죽은 유닛이 학습 중에 생기는지 보는 망의 크기: 입력 수, 은닉층의 수와
+// 너비, 표본 수.
+constexpr int kBnInputs = 8, kBnLayers = 3, kBnWidth = 32, kBnBatch = 128;
+
+// 입력 -> 은닉층 kBnLayers개 -> 출력 1개. 은닉층마다 Linear, (켜면) 학습
+// 모드의 BatchNorm1d, ReLU 순서이고, 가중치는 He 초기화, 편향은 0에서
+// 시작합니다.
+struct BnNet {
+  std::vector<nn::Linear> linear;     // 은닉층들과 출력층
+  std::vector<nn::BatchNorm1d> norm;  // 은닉층마다 하나(켰을 때만 씀)
+  bool batchnorm;
+  BnNet(bool with_bn, nn::Generator& gen) : batchnorm(with_bn) {
+    for (int l = 0; l <= kBnLayers; ++l) {
+      const int out = l == kBnLayers ? 1 : kBnWidth;
+      Matrix w(out, l == 0 ? kBnInputs : kBnWidth);
+      nn::kaiming_normal(w, gen);
+      linear.emplace_back(std::move(w), Vector::Zero(out));
+      if (l < kBnLayers) norm.emplace_back(kBnWidth);
+    }
+  }
+};
+
+// 한 단계: 순전파, 손실, 역전파, SGD(BatchNorm의 gamma와 beta도).
+// 단계를 시작할 때의 손실과 죽은 은닉 유닛 수(배치의 모든 표본에서 0을
+// 내는 유닛)를 돌려줍니다.
+std::pair<double, int> bn_train_step(BnNet& net, const Matrix& x,
+                                     const Matrix& t, double lr) {
+  std::vector<Matrix> in = {x}, u;  // 층마다 입력, ReLU에 들어가는 값
+  int dead = 0;
+  for (int l = 0; l < kBnLayers; ++l) {
+    const Matrix z = net.linear[l].forward(in.back());
+    u.push_back(net.batchnorm ? net.norm[l].forward(z) : z);
+    in.push_back(relu(u.back()));
+    for (int j = 0; j < in.back().cols(); ++j) {
+      if (in.back().col(j).maxCoeff() <= 0.0) ++dead;
+    }
+  }
+  const Matrix y = net.linear[kBnLayers].forward(in.back());
+  const double loss = nn::mse_loss(y, t);
+  if (!std::isfinite(loss)) return {loss, dead};
+  Matrix g = nn::mse_loss_grad(y, t);
+  for (int l = kBnLayers; l >= 0; --l) {
+    net.linear[l].zero_grad();
+    g = net.linear[l].backward(in[l], g);
+    if (l == 0) break;
+    g = g.cwiseProduct(u[l - 1].unaryExpr(
+        [](double v) { return nn::relu_grad(v); }));
+    if (net.batchnorm) {
+      nn::BatchNorm1d& bn = net.norm[l - 1];
+      bn.zero_grad();
+      g = bn.backward(g);
+      nn::sgd_step(bn.gamma, bn.gamma_grad, lr);
+      nn::sgd_step(bn.beta, bn.beta_grad, lr);
+    }
+  }
+  for (nn::Linear& layer : net.linear) nn::sgd_step(layer, lr);
+  return {loss, dead};
+}
+// [/bn-train-net]
+
+// [bn-train]
+// 같은 데이터, 같은 시작 가중치로 BatchNorm이 없을 때와 있을 때를
+// 학습시키며 단계마다 죽은 유닛 수와 손실을 기록합니다.
+struct DeadRun {
+  std::vector<int> dead;
+  std::vector<double> loss;
+};
+
+DeadRun train_watching_dead_units(bool batchnorm, double lr, int steps) {
+  nn::Generator gen(6);
+  const Matrix x = standard_normal(kBnBatch, kBnInputs, gen);
+  Matrix t(kBnBatch, 1);
+  for (int i = 0; i < kBnBatch; ++i) {
+    t(i, 0) = std::sin(x(i, 0)) + x(i, 1) * x(i, 2) / 2.0;
+  }
+  BnNet net(batchnorm, gen);
+  DeadRun run;
+  for (int s = 0; s <= steps; ++s) {  // 마지막 단계는 손실만 씁니다
+    const auto [loss, dead] = bn_train_step(net, x, t, lr);
+    if (!std::isfinite(loss)) break;
+    run.loss.push_back(loss);
+    run.dead.push_back(dead);
+  }
+  return run;
+}
+// [/bn-train]
+
+void dead_units_in_training(litbook::Example& ex) {
+  const int steps = 200, units = kBnLayers * kBnWidth;
+  const double lr = ex.number("bn-lr");
+  const DeadRun plain = train_watching_dead_units(false, lr, steps);
+  const DeadRun with_bn = train_watching_dead_units(true, lr, steps);
+  // BatchNorm도 보장은 아닙니다: 학습률을 1.5배로 올려 한 번 더 봅니다.
+  const DeadRun bn_faster = train_watching_dead_units(true, 1.5 * lr, steps);
+  ex.println("\n학습 중의 죽은 유닛 (은닉 유닛 {}개, 학습률 {:g})", units,
+             lr);
+  litbook::TextTable t({{std::string(ex.tr("단계"))},
+                        {std::string(ex.tr("죽은 유닛"))},
+                        {std::string(ex.tr("손실"))},
+                        {std::string(ex.tr("+BN 죽은 유닛"))},
+                        {std::string(ex.tr("+BN 손실"))}});
+  auto cell_int = [](const DeadRun& r, int s) {
+    return s < static_cast<int>(r.dead.size()) ? fmt::format("{}", r.dead[s])
+                                               : std::string("-");
+  };
+  auto cell_loss = [](const DeadRun& r, int s) {
+    return s < static_cast<int>(r.loss.size())
+               ? fmt::format("{:.3e}", r.loss[s])
+               : std::string("-");
+  };
+  for (int c = 0; c <= 10; ++c) {
+    const int s = c * steps / 10;
+    t.row({fmt::format("{}", s), cell_int(plain, s), cell_loss(plain, s),
+           cell_int(with_bn, s), cell_loss(with_bn, s)});
+  }
+  fmt::print("{}", t.text());
+  const std::array<const DeadRun*, 2> runs = {&plain, &with_bn};
+  const std::array<std::string, 2> keys = {"plain", "bn"};
+  std::array<int, 2> most{}, first{};
+  for (int k = 0; k < 2; ++k) {
+    const DeadRun& r = *runs[k];
+    litbook::Table curve({"step", "dead", "loss"});
+    first[k] = -1;
+    for (std::size_t s = 0; s < r.dead.size(); ++s) {
+      curve.row({double(s), double(r.dead[s]), r.loss[s]});
+      most[k] = std::max(most[k], r.dead[s]);
+      if (first[k] < 0 && r.dead[s] > 0) first[k] = static_cast<int>(s);
+    }
+    ex.data("dead-train-" + keys[k], curve);
+    const bool finished = static_cast<int>(r.loss.size()) == steps + 1;
+    ex.value("dead-train-end-" + keys[k], "{}",
+             finished ? fmt::format("{}", r.dead.back()) : "-");
+    ex.value("dead-train-most-" + keys[k], "{}", most[k]);
+    ex.value("dead-train-first-" + keys[k], "{}",
+             first[k] < 0 ? std::string("-") : fmt::format("{}", first[k]));
+    ex.value("dead-train-loss-" + keys[k], "{}",
+             finished ? fmt::format("{:.3g}", r.loss.back()) : "-");
+    ex.value("dead-train-loss0-" + keys[k], "{:.3g}", r.loss.front());
+    if (!finished) {
+      ex.println("  {}: {}단계에서 손실이 넘쳐 학습을 멈췄습니다",
+                 k == 0 ? "ReLU" : "BN+ReLU", r.loss.size());
+    }
+  }
+  ex.println("  가장 많을 때의 죽은 유닛: BatchNorm 없이 {}, 있을 때 {}",
+             most[0], most[1]);
+  const int most_faster =
+      *std::max_element(bn_faster.dead.begin(), bn_faster.dead.end());
+  ex.println("  BatchNorm, 학습률 {:g}: 가장 많을 때 {}", 1.5 * lr,
+             most_faster);
+  ex.value("dead-train-faster-lr", "{:g}", 1.5 * lr);
+  ex.value("dead-train-faster-most", "{}", most_faster);
+  ex.value("dead-train-faster-verdict", "{}",
+           most_faster > 0
+               ? litbook::msg("BatchNorm을 넣은 망에서도 유닛이 죽습니다")
+               : litbook::msg("BatchNorm을 넣은 망에서는 여전히 죽는 "
+                              "유닛이 없습니다"));
+  // 본문이 인용하는 판정.
+  ex.value("dead-train-plain-verdict", "{}",
+           most[0] > 0 ? litbook::msg("학습 중에 유닛이 죽습니다")
+                       : litbook::msg("학습 중에 죽는 유닛이 없습니다"));
+  ex.value("dead-train-bn-verdict", "{}",
+           most[1] == 0
+               ? litbook::msg("학습 내내 죽은 유닛이 하나도 없습니다")
+               : litbook::msg("BatchNorm을 넣어도 죽는 유닛이 있습니다"));
+  ex.value("dead-train-units", "{}", units);
+  ex.value("dead-train-inputs", "{}", kBnInputs);
+  ex.value("dead-train-layers", "{}", kBnLayers);
+  ex.value("dead-train-width", "{}", kBnWidth);
+  ex.value("dead-train-batch", "{}", kBnBatch);
+  ex.value("dead-train-steps", "{}", steps);
+  ex.value("dead-train-lr", "{:g}", lr);
+}
+
 // [main]
 int main(int argc, char** argv) {
   litbook::Example ex(
@@ -463,11 +637,14 @@ int main(int argc, char** argv) {
        litbook::number("lr", 0.01, 0.001, 0.1, 0.001,
                        litbook::msg("학습 실험의 학습률")),
        litbook::integer("steps", 400, 10, 2000,
-                        litbook::msg("학습 실험의 단계 수"))});
+                        litbook::msg("학습 실험의 단계 수")),
+       litbook::number("bn-lr", 0.2, 0.01, 0.5, 0.01,
+                       litbook::msg("학습 중 죽은 유닛 실험의 학습률"))});
   five_activations(ex);
   three_initialisations(ex);
   training_from_three_starts(ex);
   dead_units_and_batchnorm(ex);
+  dead_units_in_training(ex);
   return ex.finish();
 }
 // [/main]
