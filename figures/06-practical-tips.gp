@@ -1,5 +1,6 @@
 # Chapter 6: activation shapes, activation spread per initialisation,
-# dead ReLU units with and without BatchNorm.
+# training from three initialisations, dead ReLU units with and without
+# BatchNorm (at initialisation and in training).
 # Given by the driver: datadir, lang, fig(name), L_<key> labels.
 # Colours, dash and point types: the driver's palette (C_*, C<n>, D<n>,
 # P<n>; @litbook_style colours text, border and key), light or dark.
@@ -55,6 +56,27 @@ reset
 set datafile columnheaders
 set grid lw 0.5 lc rgb C_grid
 set border lw 1
+set output fig("train")
+set title L_train_title
+set xlabel L_step
+set ylabel L_loss
+set logscale y
+set format y "10^{%L}"
+set yrange [1e-3:1e10]
+set ytics 1e-2, 100
+set key top right box opaque
+plot datadir."/train-normal.dat" using "step":"loss" with linespoints \
+       lw 2 pt P1 ps 0.8 lc rgb C4 title L_init_normal, \
+     datadir."/train-xavier.dat" using "step":"loss" with lines lw 2 \
+       dt D2 lc rgb C2 title L_init_xavier, \
+     datadir."/train-he.dat" using "step":"loss" with lines lw 2.5 \
+       lc rgb C1 title L_init_he
+
+reset
+@litbook_style
+set datafile columnheaders
+set grid lw 0.5 lc rgb C_grid
+set border lw 1
 set output fig("dead")
 set title L_dead_title
 set xlabel L_layer
@@ -73,3 +95,19 @@ plot datadir."/dead.dat" using "layer":"b0" with linespoints lw 2 \
        lc rgb C5 title L_dead_bm2, \
      "" using "layer":"bn_bm2" with linespoints lw 3 pt P5 ps 0.7 \
        lc rgb C1 title L_dead_bn
+
+reset
+@litbook_style
+set datafile columnheaders
+set grid lw 0.5 lc rgb C_grid
+set border lw 1
+set output fig("dead-train")
+set title L_dead_train_title
+set xlabel L_step
+set ylabel L_dead_units
+set yrange [-2:*]
+set key center right box opaque
+plot datadir."/dead-train-plain.dat" using "step":"dead" with lines lw 2.5 \
+       lc rgb C4 title L_dead_train_plain, \
+     datadir."/dead-train-bn.dat" using "step":"dead" with lines lw 2.5 \
+       dt D2 lc rgb C1 title L_dead_train_bn

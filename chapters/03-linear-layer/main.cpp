@@ -267,6 +267,67 @@ void mean_slopes(litbook::Example& ex, const Outputs& out) {
   ex.value("sigmoid-slope-max", "{:.4f}", sigmoid_slope_max);
 }
 
+// [means]
+// 원문은 시그모이드의 출력이 "전체적으로 작아진다"고 말합니다. 두 출력의
+// 평균과 표준편차를 재고, z가 양수인 자리만 따로 평균합니다. 시그모이드가
+// ReLU보다 작은 것은 z가 sigmoid(c) = c인 점 c를 넘는 자리뿐입니다.
+void mean_outputs(litbook::Example& ex, const Outputs& out) {
+  const Eigen::ArrayXd z = out.z.reshaped().cast<double>().array();
+  const Eigen::ArrayXd r = out.relu.reshaped().cast<double>().array();
+  const Eigen::ArrayXd s = out.sigmoid.reshaped().cast<double>().array();
+  auto sd = [](const Eigen::ArrayXd& a) {
+    return std::sqrt((a - a.mean()).square().mean());
+  };
+  const Eigen::ArrayXd pos = (z > 0.0).cast<double>();
+  const double n_pos = pos.sum();
+  const double relu_pos = (r * pos).sum() / n_pos;
+  const double sig_pos = (s * pos).sum() / n_pos;
+  double c = 1.0;  // sigmoid(c) = c: 되풀이하면 그 점으로 다가갑니다
+  for (int i = 0; i < 100; ++i) c = nn::sigmoid(c);
+  const long smaller =
+      static_cast<long>((pos * (s < r).cast<double>()).sum());
+  ex.println("  출력의 평균: ReLU {:.4f}, sigmoid {:.4f}", r.mean(),
+             s.mean());
+  ex.println("  출력의 표준편차: ReLU {:.4f}, sigmoid {:.4f}", sd(r), sd(s));
+  ex.println("  z > 0인 {}개에서 평균: ReLU {:.4f}, sigmoid {:.4f}",
+             static_cast<long>(n_pos), relu_pos, sig_pos);
+  ex.println("  sigmoid(z) < ReLU(z)인 것: {} / {} (z > {:.4f})", smaller,
+             static_cast<long>(n_pos), c);
+  // [/means]
+  ex.value("relu-mean", "{:.4f}", r.mean());
+  ex.value("sigmoid-mean", "{:.4f}", s.mean());
+  ex.value("relu-sd", "{:.4f}", sd(r));
+  ex.value("sigmoid-sd", "{:.4f}", sd(s));
+  ex.value("pos-n", "{}", static_cast<long>(n_pos));
+  ex.value("relu-pos-mean", "{:.4f}", relu_pos);
+  ex.value("sigmoid-pos-mean", "{:.4f}", sig_pos);
+  ex.value("sigmoid-below-relu", "{}", smaller);
+  ex.value("sigmoid-below-relu-pct", "{:.1f}%", 100.0 * smaller / n_pos);
+  ex.value("sigmoid-crossing", "{:.4f}", c);
+  // 본문이 인용하는 판정: 원문의 말이 평균에서, 양수 쪽에서, 퍼짐에서
+  // 맞는지 말합니다.
+  const bool mean_smaller = s.mean() < r.mean();
+  ex.value("mean-verdict", "{}",
+           mean_smaller
+               ? litbook::msg("원문의 말대로 시그모이드 쪽이 작습니다")
+               : litbook::msg("원문의 말과 달리 시그모이드 쪽이 큽니다"));
+  const char* pos_verdict;  // 앞의 판정과 같으면 "도", 다르면 "는"
+  if (sig_pos < relu_pos) {
+    pos_verdict = mean_smaller
+                      ? litbook::msg("여기서도 시그모이드 쪽이 작습니다")
+                      : litbook::msg("여기서는 시그모이드 쪽이 작습니다");
+  } else {
+    pos_verdict = mean_smaller
+                      ? litbook::msg("여기서는 시그모이드 쪽이 큽니다")
+                      : litbook::msg("여기서도 시그모이드 쪽이 큽니다");
+  }
+  ex.value("pos-verdict", "{}", pos_verdict);
+  ex.value("sd-verdict", "{}",
+           sd(s) < sd(r)
+               ? litbook::msg("시그모이드 출력이 더 좁게 모여 있습니다")
+               : litbook::msg("시그모이드 출력이 오히려 넓게 퍼져 있습니다"));
+}
+
 // 그림을 위한 큰 배치의 출력 분포. ReLU의 정확한 0은 양수 출력과 따로
 // 셉니다.
 void write_the_histogram(litbook::Example& ex, const Outputs& out) {
@@ -317,6 +378,7 @@ int main(int argc, char** argv) {
   const Outputs large = a_large_batch(ex, seed, n);
   ranges_of_the_large_batch(ex, large, seed, n);
   mean_slopes(ex, large);
+  mean_outputs(ex, large);
   write_the_histogram(ex, large);
   return ex.finish();
 }
