@@ -36,9 +36,9 @@ void relu_at_special_inputs(litbook::Example& ex) {
 // [/special]
 
 // [sample]
-// 그림을 위한 격자: 간격 0.025라서 x = 0이 격자에 정확히 들어갑니다.
+// 그림을 위한 격자: 점이 홀수 개이면 가운데 점이 정확히 x = 0입니다.
 void relu_on_a_grid(litbook::Example& ex) {
-  const int n = 401;
+  const int n = static_cast<int>(ex.integer("points"));
   std::vector<double> xs(n), ys(n);
   for (int i = 0; i < n; ++i) xs[i] = -5.0 + 10.0 * i / (n - 1);
   nn::relu<double>(xs, ys);  // 배치 버전: 격자 전체를 한 번에
@@ -64,7 +64,9 @@ void relu_on_a_grid(litbook::Example& ex) {
 // [main]
 int main(int argc, char** argv) {
   litbook::Example ex(
-      argc, argv, litbook::msg("『시각적으로 이해하는 ReLU』 1장의 예제"));
+      argc, argv, litbook::msg("『시각적으로 이해하는 ReLU』 1장의 예제"),
+      {litbook::integer("points", 401, 2, 4001,
+                        litbook::msg("[-5, 5] 구간 격자의 점의 개수"))});
   relu_at_a_few_inputs(ex);
   relu_at_special_inputs(ex);
   relu_on_a_grid(ex);

@@ -37,6 +37,10 @@ Roles and directives that pull tested results into the prose:
     the table of the example's parameters and, in HTML, the Run panel (the
     example in WebAssembly, run in the page; litbook_runner.py), whose
     figures ``:figures:`` names are redrawn from every run.
+``.. exercise:: --name value ...`` with ``.. answer::`` inside
+    A numbered exercise answered by running the page's example with those
+    options (checked against the parameters it declared); in HTML a button
+    puts them into the Run panel and the answer is folded.
 
 It also adds a language switch to every HTML page (linking the same page in
 the other languages) and ships MathJax from Debian's package inside the
@@ -338,6 +342,7 @@ def setup(app):
     app.setup_extension("litbook_runner")  # the Run panel of run-it
     app.setup_extension("litbook_timing")  # .. timing-report::
     app.setup_extension("litbook_terms")  # the terms and the glossary
+    app.setup_extension("litbook_exercise")  # .. exercise::, .. answer::
     app.setup_extension("litbook_compat")
     app.add_transform(Untranslated)
     app.connect("config-inited", config_inited)

@@ -120,6 +120,36 @@ async function checkChapter({ context, base, lang, rel, sourceRoot, axeSource, r
     }
     if (runAxe) problems.push(...await axePanel(page, axeSource, runAxe));
 
+    // An exercise's button (litbook_exercise.py): its options, and only
+    // those, in the panel, and a run with them.
+    const tryButton = await page.$('button.litbook-try');
+    if (tryButton) {
+      const wanted = JSON.parse(await tryButton.getAttribute('data-args'));
+      const b = await panelState(page);
+      await tryButton.click();
+      await waitRun(page, b.runs);
+      st = await panelState(page);
+      const fields = await page.evaluate(() => [...document.querySelectorAll(
+        'section.litbook-runner .litbook-param input[type=number], '
+        + 'section.litbook-runner .litbook-param select')]
+        .map((f) => [f.name, f.value, f.dataset.default]));
+      for (const [name, value, def] of fields) {
+        const want = Object.prototype.hasOwnProperty.call(wanted, name) ? wanted[name] : def;
+        if (value !== want) problems.push(`exercise button: ${name} = ${value}, not ${want}`);
+      }
+      for (const name of Object.keys(wanted)) {
+        if (!fields.some(([n]) => n === name)) problems.push(`exercise button: no parameter ${name}`);
+      }
+      if (st.state !== 'done' || st.match !== 'changed') {
+        problems.push(`exercise button: state ${st.state}, match ${st.match}: ${st.error || st.status}`);
+      }
+      const c = st;
+      await page.click('section.litbook-runner .litbook-defaults');
+      await waitRun(page, c.runs);
+      st = await panelState(page);
+      if (st.match !== 'same') problems.push(`after an exercise, Defaults: ${st.match} (${st.status})`);
+    }
+
     if (chapter.startsWith('05-')) {
       const peakLines = (t) => t.split('\n').filter((l) => /peak|꼭대기/i.test(l)).join('\n');
       const before = st;

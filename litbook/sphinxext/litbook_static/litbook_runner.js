@@ -333,6 +333,24 @@
     // Load a program (and compile its wasm) once its panel comes near the
     // screen, so that Run answers at once.
     if (!panels.length) return;
+    // An exercise's button (litbook_exercise.py): its options into the
+    // panel of its chapter, every other parameter at its default, then a
+    // run, with the panel brought into view.
+    document.addEventListener('click', function (e) {
+      var b = e.target.closest && e.target.closest('button.litbook-try');
+      if (!b) return;
+      var wanted = JSON.parse(b.dataset.args);
+      panels.forEach(function (p) {
+        if (p.chapter !== b.dataset.chapter) return;
+        p.fields.forEach(function (f) {
+          f.value = Object.prototype.hasOwnProperty.call(wanted, f.name)
+            ? wanted[f.name] : f.dataset.default;
+          p.syncSlider(f);
+        });
+        p.section.scrollIntoView({ block: 'start' });
+        p.request();
+      });
+    });
     if ('IntersectionObserver' in window) {
       var seen = new IntersectionObserver(function (entries) {
         entries.forEach(function (en) {
