@@ -17,6 +17,8 @@
 #include <nn/softplus.hpp>
 #include <nn/tanh.hpp>
 
+#include "branchy_relu.hpp"  // chapters/08-why-fast
+
 #include <benchmark/benchmark.h>
 #include <sys/mman.h>
 
@@ -61,13 +63,17 @@ std::unique_ptr<float[]> like_numpy(std::size_t n) {
   return v;
 }
 
-void run(benchmark::State& state, const Op& op, bool in_place) {
+// sorted: the inputs in ascending order (all negatives first), so that a
+// branch on the sign goes the same way for half the array, then the other.
+void run(benchmark::State& state, const Op& op, bool in_place,
+         bool sorted) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const std::unique_ptr<float[]> xb = like_numpy(n);
   const std::unique_ptr<float[]> yb = like_numpy(n);
   const std::span<float> x(xb.get(), n);
   const std::span<float> y(yb.get(), n);
   fill_inputs(x);
+  if (sorted) std::sort(x.begin(), x.end());
   std::fill(y.begin(), y.end(), 1.0f);  // touched: no first-use faults
   for (auto _ : state) {
     if (in_place) {
@@ -94,6 +100,7 @@ struct Entry {
   Op op;
   std::vector<std::int64_t> sizes;
   bool in_place = false;
+  bool sorted = false;
 };
 
 std::vector<Entry> entries() {
@@ -112,6 +119,20 @@ std::vector<Entry> entries() {
        [](In x, Out y) {
          scalar_loop(x, y, [](float v) { return nn::relu(v); });
        }, smooth},
+      // The branch on the sign (chapter 8): random signs against sorted
+      // ones, and the branch-free kernel on both (relu_random is relu,
+      // measured again beside the others by run_bench.py --only).
+      {"relu_branchy",
+       [](In x, Out y) { why_fast::relu_branchy(x.data(), y.data(),
+                                                x.size()); },
+       slow},
+      {"relu_branchy_sorted",
+       [](In x, Out y) { why_fast::relu_branchy(x.data(), y.data(),
+                                                x.size()); },
+       slow, false, true},
+      {"relu_random", [](In x, Out y) { nn::relu<float>(x, y); }, slow},
+      {"relu_sorted", [](In x, Out y) { nn::relu<float>(x, y); }, slow,
+       false, true},
       {"relu_grad", [](In x, Out y) { nn::relu_grad<float>(x, y); },
        memory},
       {"leaky_relu", [](In x, Out y) { nn::leaky_relu<float>(x, y); },
@@ -147,8 +168,9 @@ int main(int argc, char** argv) {
     for (std::int64_t n : e.sizes) {
       benchmark::RegisterBenchmark(
           e.name.c_str(),
-          [op = e.op, in_place = e.in_place](benchmark::State& s) {
-            run(s, op, in_place);
+          [op = e.op, in_place = e.in_place,
+           sorted = e.sorted](benchmark::State& s) {
+            run(s, op, in_place, sorted);
           })
           ->Arg(n)
           ->Unit(benchmark::kMicrosecond);

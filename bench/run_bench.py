@@ -71,6 +71,10 @@ OPS = {
                       lambda x, y: np.maximum(y, 0, out=y)),
                      ("torch.relu_(y)", lambda x, y: torch.relu_(y))),
     "relu_scalar_loop": (RELU_NP, RELU_TORCH),
+    "relu_branchy": (RELU_NP, RELU_TORCH),
+    "relu_branchy_sorted": (RELU_NP, RELU_TORCH),
+    "relu_random": (RELU_NP, RELU_TORCH),
+    "relu_sorted": (RELU_NP, RELU_TORCH),
     "relu_grad": (RELU_NP, RELU_TORCH),
     "leaky_relu": (RELU_NP, RELU_TORCH),
     "leaky_relu_grad": (RELU_NP, RELU_TORCH),
@@ -95,10 +99,13 @@ for name in ("sigmoid", "tanh", "softplus", "silu", "gelu"):
     OPS[name + "_accurate"] = OPS[name]
 
 
-def run_cpp(exe, min_time):
-    """One pass of nn_bench: {(op, elements): G elements/s}, its context."""
+def run_cpp(exe, min_time, only=None):
+    """One pass of nn_bench (only the ops named in `only`, if given):
+    {(op, elements): G elements/s}, its context."""
     cmd = [exe, "--benchmark_format=json",
            f"--benchmark_min_time={min_time}"]
+    if only:
+        cmd.append("--benchmark_filter=^(" + "|".join(only) + ")/")
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     data = json.loads(out.stdout)
     rates = {}
@@ -190,6 +197,46 @@ def ratio(a, b):
     return None if a is None or b is None or b == 0 else a / b
 
 
+FIELDS = ["op", "elements", "ours", "numpy", "torch", "copy",
+          "ours_over_copy", "ours_over_numpy", "ours_over_torch",
+          "numpy_op", "torch_op"]
+
+
+def write_rows(csv_path, rows):
+    with open(csv_path, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (f"{v:.4f}" if isinstance(v, float) else v)
+                        for k, v in r.items()})
+
+
+def write_partial(args, csv_path, machine_path, kept, rows, only, rounds,
+                  min_time, load_before, started):
+    """--only: the new rows after the full run's other rows; the machine
+    file keeps the full run's lines and says when these ops were measured."""
+    write_rows(csv_path, kept + rows)
+    with open(machine_path) as f:
+        lines = [l for l in f if not l.startswith("partial_")]
+    load_after = os.getloadavg()
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime(
+        "%Y-%m-%d %H:%M UTC")
+    lines += [
+        f"partial_date\t{stamp}\n",
+        f"partial_ops\t{' '.join(only)}\n",
+        f"partial_rounds\t{rounds}\n",
+        f"partial_min_time_s\t{min_time}\n",
+        "partial_load\t" + " ".join(f"{v:.2f}" for v in load_before) +
+        " -> " + " ".join(f"{v:.2f}" for v in load_after) + "\n",
+        f"partial_seconds\t{time.time() - started:.0f}\n",
+        f"partial_commit\t{git_commit()}\n",
+    ]
+    with open(machine_path, "w") as f:
+        f.writelines(lines)
+    print(f"wrote {len(rows)} rows of {', '.join(only)} into {csv_path}; "
+          f"bench-machine.txt: partial_* ({stamp})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--exe", required=True)
@@ -197,7 +244,23 @@ def main():
                                                   "08-why-fast"))
     ap.add_argument("--quick", action="store_true",
                     help="short runs, for trying the script")
+    ap.add_argument("--only", metavar="OP,OP",
+                    help="measure only these ops and put their rows into "
+                         "the existing results (bench-machine.txt keeps "
+                         "the full run and records this one as partial_*)")
     args = ap.parse_args()
+    only = args.only.split(",") if args.only else None
+    if only:
+        unknown = [op for op in only if op not in OPS]
+        if unknown:
+            ap.error(f"--only: unknown op(s) {', '.join(unknown)} "
+                     f"(known: {', '.join(OPS)})")
+    csv_path = os.path.join(args.out, "bench-results.csv")
+    machine_path = os.path.join(args.out, "bench-machine.txt")
+    if only and not (os.path.exists(csv_path) and
+                     os.path.exists(machine_path)):
+        ap.error(f"--only adds to a full run: {csv_path} and "
+                 "bench-machine.txt must exist (run without --only first)")
     min_time, rounds = (0.05, 2) if args.quick else (0.15, 5)
 
     load_before = os.getloadavg()
@@ -209,7 +272,7 @@ def main():
     for k in range(rounds):
         print(f"round {k + 1}/{rounds}: C++ benchmarks ({args.exe}) ...",
               flush=True)
-        o, context = run_cpp(args.exe, min_time)
+        o, context = run_cpp(args.exe, min_time, only)
         ours_runs.append(o)
         sizes_by_op = {}
         for op, n in sorted(o):
@@ -222,6 +285,15 @@ def main():
               for key in theirs_runs[0]}
     load_after = os.getloadavg()
 
+    kept = []
+    if only:  # the full run's rows of the other ops, and its copy rates
+        with open(csv_path, newline="") as f:
+            for r in csv.DictReader(f):
+                if r["op"] == "copy":
+                    ours.setdefault(("copy", int(r["elements"])),
+                                    float(r["ours"]))
+                if r["op"] not in only:
+                    kept.append(r)
     rows = []
     for op, sizes in sizes_by_op.items():
         for n in sizes:
@@ -251,16 +323,11 @@ def main():
               f"{fmt(r['ours_over_torch']):>7}")
 
     os.makedirs(args.out, exist_ok=True)
-    fields = ["op", "elements", "ours", "numpy", "torch", "copy",
-              "ours_over_copy", "ours_over_numpy", "ours_over_torch",
-              "numpy_op", "torch_op"]
-    csv_path = os.path.join(args.out, "bench-results.csv")
-    with open(csv_path, "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            w.writerow({k: (f"{v:.4f}" if isinstance(v, float) else v)
-                        for k, v in r.items()})
+    if only:
+        write_partial(args, csv_path, machine_path, kept, rows, only,
+                      rounds, min_time, load_before, started)
+        return 0
+    write_rows(csv_path, rows)
     machine = {
         "date": datetime.datetime.now(datetime.timezone.utc)
                 .strftime("%Y-%m-%d %H:%M UTC"),

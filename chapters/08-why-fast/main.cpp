@@ -3,12 +3,19 @@
 // `make bench`가 재서 커밋해 둔 결과(bench-results.csv와
 // bench-machine.txt)를 읽어, 활성화 함수마다 처리량을 복사와 견준 비를
 // 반올림해 출력하고 그림의 데이터를 씁니다. 실행 시간은 잴 때마다
-// 달라지므로 이 예제는 스스로 아무것도 재지 않고, 기록된 측정 한 번을
-// 보고할 뿐입니다.
+// 달라지므로 이 예제는 기본값으로는 스스로 아무것도 재지 않고, 기록된
+// 측정 한 번을 보고할 뿐입니다. --measure yes를 주면 분기 있는 ReLU와
+// 분기 없는 ReLU를 독자의 기계에서 직접 잽니다.
+#include "branchy_relu.hpp"
+
 #include <litbook/example.hpp>
+#include <nn/random.hpp>
+#include <nn/relu.hpp>
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <exception>
 #include <fstream>
@@ -111,7 +118,80 @@ void print_machine(litbook::Example& ex, const Bench& b) {
              b.spec("torch_cpu_capability"));
   ex.println("  이 라이브러리의 커널: {}", b.spec("kernels"));
   ex.println("  측정 시각: {}", b.spec("date"));
+  ex.println("  분기 있는 ReLU를 잰 시각: {}", b.spec("partial_date"));
 }
+
+// [branch-cost]
+// 원소 10만 개에서 분기 있는 ReLU를 부호가 무작위인 입력과 정렬된
+// 입력에서, 그리고 분기 없는 ReLU를 같은 두 입력에서 견줍니다.
+void branch_costs(litbook::Example& ex, const Bench& b) {
+  const long n = 100'000;
+  const double branchy = b.at("relu_branchy", n).ours;
+  const double branchy_sorted = b.at("relu_branchy_sorted", n).ours;
+  const double free_sorted = b.at("relu_sorted", n).ours;
+  const double free_random = b.at("relu_random", n).ours;
+  ex.println("\n원소 {}개, 초당 처리한 원소 수(G개)", n);
+  ex.println("  분기 있음, 부호가 무작위: {:6.2f}", branchy);
+  ex.println("  분기 있음, 부호가 정렬됨: {:6.2f}", branchy_sorted);
+  ex.println("  분기 없음, 부호가 무작위: {:6.2f}", free_random);
+  ex.println("  분기 없음, 부호가 정렬됨: {:6.2f}", free_sorted);
+  // [/branch-cost]
+  ex.value("branchy-rate", "{:.2f}", branchy);
+  ex.value("branchy-sorted-rate", "{:.2f}", branchy_sorted);
+  ex.value("branchy-sorted-over-random", "{:.1f}", branchy_sorted / branchy);
+  ex.value("free-over-branchy", "{:.0f}", free_random / branchy);
+  ex.value("free-sorted-rate", "{:.1f}", free_sorted);
+  ex.value("free-random-rate", "{:.1f}", free_random);
+  ex.value("branch-date", "{}", b.spec("partial_date"));
+  // 본문이 인용하는 판정: 분기 없는 커널이 입력의 순서를 타는지.
+  ex.value("free-order-verdict", "{}",
+           std::abs(free_sorted / free_random - 1.0) < 0.2
+               ? litbook::msg("입력의 순서에 거의 영향을 받지 않습니다")
+               : litbook::msg("입력의 순서에 따라 20% 넘게 달라집니다"));
+}
+
+// [measure]
+// --measure yes: 독자의 기계에서 직접 잽니다. 원소 10만 개의 무작위 입력
+// (표준편차 3인 정규 분포)과 그것을 정렬한 입력에서, 각 함수를 0.2초 넘게
+// 되풀이하고 걸린 시간(벽시계)으로 처리량을 셉니다.
+template <class F>
+double rate_of(F f, const std::vector<float>& x, std::vector<float>& y) {
+  using clock = std::chrono::steady_clock;
+  long calls = 0;
+  const auto start = clock::now();
+  std::chrono::duration<double> spent{};
+  do {
+    f(x.data(), y.data(), x.size());
+    ++calls;
+    spent = clock::now() - start;
+  } while (spent.count() < 0.2);
+  return double(calls) * double(x.size()) / spent.count() / 1e9;
+}
+
+void measure_here(litbook::Example& ex) {
+  nn::Generator gen(42);
+  std::vector<float> random(100'000), out(random.size());
+  for (float& v : random) v = static_cast<float>(3.0 * gen.normal());
+  std::vector<float> sorted = random;
+  std::sort(sorted.begin(), sorted.end());
+  auto branchy = [](const float* x, float* y, std::size_t n) {
+    why_fast::relu_branchy(x, y, n);
+  };
+  auto branch_free = [](const float* x, float* y, std::size_t n) {
+    nn::relu<float>({x, n}, {y, n});
+  };
+  ex.println("\n이 기계에서 잰 값: 원소 {}개, 초당 처리한 원소 수(G개)",
+             random.size());
+  ex.println("  분기 있음, 부호가 무작위: {:6.2f}",
+             rate_of(branchy, random, out));
+  ex.println("  분기 있음, 부호가 정렬됨: {:6.2f}",
+             rate_of(branchy, sorted, out));
+  ex.println("  분기 없음, 부호가 무작위: {:6.2f}",
+             rate_of(branch_free, random, out));
+  ex.println("  분기 없음, 부호가 정렬됨: {:6.2f}",
+             rate_of(branch_free, sorted, out));
+}
+// [/measure]
 
 // [ratios]
 // 처리량의 비 a / b를 소수 한 자리로. 한쪽이 없으면 "-"
@@ -188,14 +268,19 @@ void cite_values(litbook::Example& ex, const Bench& b) {
 int main(int argc, char** argv) {
   litbook::Example ex(
       argc, argv,
-      litbook::msg("『시각적으로 이해하는 ReLU』 8장의 예제"));
+      litbook::msg("『시각적으로 이해하는 ReLU』 8장의 예제"),
+      {litbook::choice("measure", "no", {"no", "yes"},
+                       litbook::msg("yes면 이 기계에서 분기 있는 ReLU와 "
+                                    "분기 없는 ReLU를 직접 잽니다"))});
   try {
     const Bench bench(LITBOOK_CHAPTER_DIR);
     print_machine(ex, bench);
     ex.data("cache", compare_at(ex, bench, 100'000));  // 캐시 안
     ex.data("memory", compare_at(ex, bench, 10'000'000));  // 메모리
     compare_at(ex, bench, 100'000'000);  // 더 큰 배열: 표만
+    branch_costs(ex, bench);
     cite_values(ex, bench);
+    if (ex.choice("measure") == "yes") measure_here(ex);  // 기록과 별도로
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 1;
