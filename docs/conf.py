@@ -116,7 +116,8 @@ latex_elements = {
 \emergencystretch=2em
 """,
     "sphinxsetup": "verbatimwithframe=true, VerbatimColor={rgb}{0.97,0.97,0.97}",
-    "printindex": "",
+    # The index: the book's terms (litbook_terms) and the C++ names.
+    "printindex": r"\printindex",
     # Table rows with some air between the text and the rules.
     "preamble": r"\renewcommand{\arraystretch}{1.3}",
 }
@@ -130,6 +131,10 @@ litbook_latex_preamble = {
 \titleformat{\chapter}[display]{\normalfont\bfseries\Huge}
   {\LARGE\litbookchaptername{\thechapter}}{12pt}{}
 \renewcommand{\contentsname}{차례}
+% makeindex puts the entries that start with neither a Latin letter nor a
+% digit first, in its symbols' group: here the Korean terms, in code-point
+% order (the order of the syllables).
+\renewcommand{\sphinxsymbolsname}{한글}
 """,
     "en": r"""
 \newcommand{\litbookchaptername}[1]{Chapter #1}

@@ -247,6 +247,21 @@ def html_only_docs(app):
     app.config.suppress_warnings.append("toc.excluded")
 
 
+def drop_generated_pages(app, doctree):
+    """In print, a toctree's entry for a page Sphinx generates in HTML
+    (``genindex``, ``search``) is dropped: the PDF prints its own index
+    (``\\printindex``), and LaTeX would warn of a missing document."""
+    if app.builder.format != "latex":
+        return
+    from sphinx import addnodes
+    generated = ("genindex", "modindex", "search")
+    for toc in doctree.findall(addnodes.toctree):
+        toc["entries"] = [(t, d) for t, d in toc["entries"]
+                          if d not in generated]
+        toc["includefiles"] = [d for d in toc["includefiles"]
+                               if d not in generated]
+
+
 def copy_mathjax(static, mathjax_dir, langs):
     """A pruned copy of Debian's MathJax 2 (SVG output: no web fonts)."""
     root = os.path.join(static, "mathjax")
@@ -349,6 +364,7 @@ def setup(app):
     app.connect("builder-inited", builder_inited)
     app.connect("html-page-context", page_context)
     app.connect("doctree-resolved", latex_listings)
+    app.connect("doctree-read", drop_generated_pages)
     app.connect("build-finished", write_listings)
     app.connect("build-finished", build_finished)
     litbook_listings.setup(app)

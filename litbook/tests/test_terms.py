@@ -204,3 +204,26 @@ def test_the_content_of_only_and_containers_is_prose(tmp_path):
                            ".. only:: html\n\n   HTML판의 뉴런.\n\n"
                            ".. only:: not html\n\n   인쇄판의 뉴런.\n"})
     assert [f.split(":")[1] for f in run(root)] == ["3", "7"]
+
+
+# The index (litbook_terms.IndexTerms): where a term is used, and the
+# heading its entry stands under.
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "sphinxext"))
+
+
+def test_a_term_is_found_with_particles_plurals_and_any_case():
+    import litbook_terms
+    p = litbook_terms.term_pattern("dead unit")
+    assert p.search("Two Dead units remain")
+    assert p.search("dead\nunit")
+    assert not p.search("deadunit") and not p.search("dead unitary")
+    assert not litbook_terms.term_pattern("ReLU").search("PReLU")
+    assert litbook_terms.term_pattern("희소성").search("희소성이라고")
+
+
+def test_hangul_entries_stand_under_their_first_consonant():
+    import litbook_terms
+    assert litbook_terms.index_group("희소성") == "ㅎ"
+    assert litbook_terms.index_group("그래디언트") == "ㄱ"
+    assert litbook_terms.index_group("뻗기") == "ㅂ"
+    assert litbook_terms.index_group("ReLU") is None
