@@ -248,10 +248,12 @@ def html_only_docs(app):
 
 
 def drop_generated_pages(app, doctree):
-    """In print, a toctree's entry for a page Sphinx generates in HTML
-    (``genindex``, ``search``) is dropped: the PDF prints its own index
-    (``\\printindex``), and LaTeX would warn of a missing document."""
-    if app.builder.format != "latex":
+    """In print and in the EPUB, a toctree's entry for a page Sphinx
+    generates in HTML (``genindex``, ``search``) is dropped: the PDF prints
+    its own index (``\\printindex``), and LaTeX would warn of a missing
+    document; the EPUB builder puts its index into the spine itself, and the
+    entry would list it twice (epubcheck RSC-005)."""
+    if app.builder.format != "latex" and app.builder.name != "epub":
         return
     from sphinx import addnodes
     generated = ("genindex", "modindex", "search")
