@@ -264,7 +264,7 @@ void a_dead_unit(litbook::Example& ex, const std::vector<Activation>& acts) {
            relu_unchanged
                ? litbook::msg("가중치와 편향이 비트 하나 다르지 않습니다")
                : litbook::msg("가중치와 편향이 움직였습니다"));
-  ex.println("  (SGD 단계 {}, lr = {:g}; PReLU의 α는 {:g}로 고정)", steps,
+  ex.println("  (SGD 단계 {}, lr = {:g}; PReLU의 α는 {:g|로} 고정)", steps,
              lr, ex.number("prelu-alpha"));
   ex.println("  어느 표본에서든 다시 0보다 커지기까지의 단계");
   fmt::print("{}", revived.text("    "));
@@ -335,7 +335,7 @@ void silent_units_in_a_layer(litbook::Example& ex,
   const long before = count_silent(net.hidden.forward(net.x));
   ex.println("\n층 하나(3 -> {} -> 1)의 조용한 유닛 (모든 표본에서 "
              "w·x + b <= 0)", units);
-  ex.println("  학습 전: {} / {} (PReLU의 α는 {:g}로 고정)",
+  ex.println("  학습 전: {} / {} (PReLU의 α는 {:g|로} 고정)",
              before, units, ex.number("prelu-alpha"));
   ex.println("  lr 0.3으로 {}단계 뒤 -> lr 0.05로 {}단계 더 뒤",
              hot, calm);

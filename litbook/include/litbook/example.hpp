@@ -24,6 +24,7 @@
 #pragma once
 
 #include <litbook/catalog.hpp>
+#include <litbook/ko_particles.hpp>
 #include <litbook/params.hpp>
 #include <litbook/text_table.hpp>
 
@@ -124,6 +125,16 @@ std::string json_string(std::string_view s);
 const char* find_message(const Catalog& cat, std::size_t lang,
                          std::string_view msgid);
 
+/// The format with each particle field ("{:g|로}": the particle after the
+/// bar) turned into "\x1E{:g}\x1F로\x1F", so that the particle can be
+/// made to agree with the value once it is formatted.
+std::string mark_particles(std::string_view format);
+
+/// The formatted text with each marked value followed by its particle in
+/// the form that agrees with it (Korean: ko::attach). A particle field in
+/// a message of another language is an error.
+std::string agree_particles(std::string text, std::string_view lang);
+
 /// litbook's own words (usage, option descriptions), in English as
 /// msgids, translated by the catalogue shipped with litbook.
 const Catalog& litbook_catalog();
@@ -146,10 +157,15 @@ class Example {
   /// ("  {}: {}") is its own translation.
   std::string_view tr(std::string_view msgid) const;
 
-  /// Prints a message, translated, with fmt's replacement fields.
+  /// Prints a message, translated, with fmt's replacement fields. A field
+  /// may name the Korean particle that follows it after a bar,
+  /// "{:g|로}", in either form: it is printed in the form that agrees with
+  /// the value as read (0으로, 0.25로; see ko_particles.hpp).
   template <class... A>
   void print(std::string_view format, const A&... args) const {
-    fmt::print("{}", fmt::format(fmt::runtime(tr(format)), args...));
+    const std::string f = detail::mark_particles(tr(format));
+    fmt::print("{}", detail::agree_particles(
+                         fmt::format(fmt::runtime(f), args...), lang()));
   }
 
   /// print(), then a new line.
@@ -399,6 +415,63 @@ std::string json_string(std::string_view s) {
     }
   }
   return out + '"';
+}
+
+std::string mark_particles(std::string_view f) {
+  if (f.find('|') == std::string_view::npos) return std::string(f);
+  std::string out;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.compare(i, 2, "{{") == 0 || f.compare(i, 2, "}}") == 0) {
+      out += f.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (f[i] != '{') {
+      out += f[i];
+      continue;
+    }
+    // The field up to its closing brace (a nested {} gives a width).
+    std::size_t j = i + 1;
+    for (int depth = 1; j < f.size(); ++j) {
+      if (f[j] == '{') ++depth;
+      if (f[j] == '}' && --depth == 0) break;
+    }
+    const std::string_view field = f.substr(i, j + 1 - i);
+    // A particle is Hangul: a bar before anything else is fmt's fill.
+    const std::size_t bar = field.rfind('|');
+    if (bar == std::string_view::npos || bar + 2 >= field.size() ||
+        static_cast<unsigned char>(field[bar + 1]) < 0x80) {
+      out += field;
+    } else {
+      out += '\x1E';
+      out += field.substr(0, bar);
+      out += "}\x1F";
+      out += field.substr(bar + 1, field.size() - bar - 2);
+      out += '\x1F';
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string agree_particles(std::string text, std::string_view lang) {
+  for (std::size_t a = text.find('\x1E'); a != std::string::npos;
+       a = text.find('\x1E', a)) {
+    const std::size_t b = text.find('\x1F', a);
+    const std::size_t c = text.find('\x1F', b + 1);
+    const std::string value = text.substr(a + 1, b - a - 1);
+    const std::string particle = text.substr(b + 1, c - b - 1);
+    if (lang != "ko") {
+      throw std::invalid_argument(
+          "litbook: the particle field '|" + particle +
+          "' is for Korean messages; the " + std::string(lang) +
+          " message must not have one");
+    }
+    const std::string agreed = value + ko::attach(value, particle);
+    text.replace(a, c + 1 - a, agreed);
+    a += agreed.size();
+  }
+  return text;
 }
 
 const char* find_message(const Catalog& cat, std::size_t lang,
