@@ -12,6 +12,8 @@
 #include "nn/elementwise.hpp"
 
 namespace nn {
+/// @defgroup unused Functions the book's examples do not use
+/// @{
 
 /// \~english
 /// @brief Exponential linear unit: `x` for `x > 0`, else
@@ -98,5 +100,7 @@ void elu_grad(std::span<const T> x, std::span<T> dy_dx,
   detail::map("nn::elu_grad", x, dy_dx,
               [=](T v) { return elu_grad(v, alpha); });
 }
+
+/// @}
 
 }  // namespace nn

@@ -37,6 +37,8 @@
 /// 다룹니다. 8장에서 속도를 잽니다.
 /// \~
 namespace nn::fast {
+/// @defgroup fast Fast float32 activations
+/// @{
 
 /// \~english
 /// @brief sigmoid() of every element, in float arithmetic (<= 4 ulp).
@@ -121,5 +123,7 @@ inline void softplus(std::span<const float> x, std::span<float> y,
   detail::fast_softplus_kernel(x.data(), y.data(), x.size(), beta,
                                threshold);
 }
+
+/// @}
 
 }  // namespace nn::fast

@@ -14,6 +14,8 @@
 #include "nn/sigmoid.hpp"
 
 namespace nn {
+/// @defgroup smooth Smooth activations: GELU and SiLU
+/// @{
 
 namespace detail {
 /// \~english @brief `1 / sqrt(2)`. \~korean @brief `1 / sqrt(2)`. \~
@@ -183,5 +185,7 @@ void gelu_tanh_grad(std::span<const T> x, std::span<T> dy_dx) {
   detail::map("nn::gelu_tanh_grad", x, dy_dx,
               [](T v) { return gelu_tanh_grad(v); });
 }
+
+/// @}
 
 }  // namespace nn

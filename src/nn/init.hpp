@@ -14,6 +14,8 @@
 #include "nn/tensor.hpp"
 
 namespace nn {
+/// @defgroup init Initialisation
+/// @{
 
 namespace detail {
 /// \~english @brief Fills `m` row by row with draws from `draw`.
@@ -179,5 +181,7 @@ inline void linear_default_init(Matrix& weight, Vector& bias,
   detail::fill(weight, [&] { return gen.uniform(-b, b); });
   detail::fill(bias, [&] { return gen.uniform(-b, b); });
 }
+
+/// @}
 
 }  // namespace nn

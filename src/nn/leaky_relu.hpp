@@ -12,6 +12,8 @@
 #include "nn/kernels.hpp"
 
 namespace nn {
+/// @defgroup leaky Leaky ReLU and PReLU
+/// @{
 
 /// \~english
 /// @brief Leaky ReLU: `x` for `x > 0`, else `negative_slope * x`.
@@ -105,5 +107,7 @@ void leaky_relu_grad(std::span<const T> x, std::span<T> dy_dx,
                 [=](T v) { return leaky_relu_grad(v, negative_slope); });
   }
 }
+
+/// @}
 
 }  // namespace nn

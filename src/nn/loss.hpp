@@ -10,6 +10,8 @@
 #include "nn/tensor.hpp"
 
 namespace nn {
+/// @defgroup training Loss and gradient descent
+/// @{
 
 namespace detail {
 /// \~english @brief Throws unless `pred` and `target` have one shape.
@@ -65,5 +67,7 @@ inline Matrix mse_loss_grad(const Matrix& pred, const Matrix& target) {
   detail::check_same_shape("nn::mse_loss_grad", pred, target);
   return (2.0 / static_cast<double>(pred.size())) * (pred - target);
 }
+
+/// @}
 
 }  // namespace nn

@@ -15,6 +15,8 @@
 #include "nn/kernels.hpp"
 
 namespace nn {
+/// @addtogroup leaky
+/// @{
 
 /// \~english
 /// @brief PReLU: `x` for `x > 0`, else `alpha * x`.
@@ -118,6 +120,7 @@ void prelu_grad(std::span<const T> x, std::span<T> dy_dx,
                 [=](T v) { return prelu_grad(v, alpha); });
   }
 }
+/// @}
 
 /// \~english
 /// @brief PReLU layer with one shared slope, like `torch.nn.PReLU()`.

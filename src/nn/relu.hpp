@@ -11,6 +11,8 @@
 #include "nn/kernels.hpp"
 
 namespace nn {
+/// @defgroup relu ReLU and its derivative
+/// @{
 
 /// \~english
 /// @brief Rectified linear unit, `max(0, x)`, with PyTorch's semantics.
@@ -103,5 +105,7 @@ void relu_grad(std::span<const T> x, std::span<T> dy_dx) {
                 [](T v) { return relu_grad(v); });
   }
 }
+
+/// @}
 
 }  // namespace nn

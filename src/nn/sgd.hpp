@@ -11,6 +11,8 @@
 #include "nn/tensor.hpp"
 
 namespace nn {
+/// @addtogroup training
+/// @{
 
 /// \~english
 /// @brief One SGD step on a matrix parameter, `param -= lr * grad`
@@ -64,5 +66,7 @@ inline void sgd_step(Linear& layer, double lr) {
   sgd_step(layer.weight, layer.weight_grad, lr);
   sgd_step(layer.bias, layer.bias_grad, lr);
 }
+
+/// @}
 
 }  // namespace nn

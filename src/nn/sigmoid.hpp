@@ -11,6 +11,8 @@
 #include "nn/elementwise.hpp"
 
 namespace nn {
+/// @defgroup saturating Saturating activations: sigmoid and tanh
+/// @{
 
 /// \~english
 /// @brief Logistic sigmoid `1 / (1 + exp(-x))`.
@@ -90,5 +92,7 @@ void sigmoid_grad(std::span<const T> x, std::span<T> dy_dx) {
   detail::map("nn::sigmoid_grad", x, dy_dx,
               [](T v) { return sigmoid_grad(v); });
 }
+
+/// @}
 
 }  // namespace nn

@@ -12,6 +12,8 @@
 #include "nn/sigmoid.hpp"
 
 namespace nn {
+/// @addtogroup smooth
+/// @{
 
 /// \~english
 /// @brief SiLU, `x * sigmoid(x)` (`torch.nn.functional.silu`).
@@ -78,5 +80,7 @@ void silu_grad(std::span<const T> x, std::span<T> dy_dx) {
   detail::map("nn::silu_grad", x, dy_dx,
               [](T v) { return silu_grad(v); });
 }
+
+/// @}
 
 }  // namespace nn

@@ -15,6 +15,8 @@
 #include "nn/sigmoid.hpp"
 
 namespace nn {
+/// @addtogroup unused
+/// @{
 
 /// \~english
 /// @brief Softplus, `log(1 + exp(beta * x)) / beta`, a smooth ReLU.
@@ -105,5 +107,7 @@ void softplus_grad(std::span<const T> x, std::span<T> dy_dx,
   detail::map("nn::softplus_grad", x, dy_dx,
               [=](T v) { return softplus_grad(v, beta, threshold); });
 }
+
+/// @}
 
 }  // namespace nn

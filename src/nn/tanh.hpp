@@ -12,6 +12,8 @@
 #include "nn/elementwise.hpp"
 
 namespace nn {
+/// @addtogroup saturating
+/// @{
 
 /// \~english
 /// @brief Hyperbolic tangent, `torch.tanh`.
@@ -89,5 +91,7 @@ void tanh_grad(std::span<const T> x, std::span<T> dy_dx) {
   detail::map("nn::tanh_grad", x, dy_dx,
               [](T v) { return tanh_grad(v); });
 }
+
+/// @}
 
 }  // namespace nn

@@ -10,6 +10,8 @@
 #include <string>
 
 namespace nn {
+/// @defgroup layers Matrices and shapes
+/// @{
 
 /// \~english
 /// @brief A row-major dynamic matrix; in a batch, one row is one sample.
@@ -45,5 +47,7 @@ template <typename Derived>
 std::string shape(const Eigen::EigenBase<Derived>& m) {
   return std::to_string(m.rows()) + "x" + std::to_string(m.cols());
 }
+
+/// @}
 
 }  // namespace nn
