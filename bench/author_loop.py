@@ -45,9 +45,9 @@ CHAPTER = "01-relu-basics"
 EDITS = [
     ("prose", f"docs/chapters/{CHAPTER}.rst", "부릅니다. 이 책의",
      "부릅니다 AUTHORLOOP. 이 책의", f"chapters/{CHAPTER}.html", "AUTHORLOOP"),
-    ("main.cpp", f"chapters/{CHAPTER}/main.cpp", "const int n = 401;",
-     "const int n = 400 + 1;", f"chapters/{CHAPTER}.html",
-     '<span class="mi">400</span>'),
+    ("main.cpp", f"chapters/{CHAPTER}/main.cpp", "10.0 * i / (n - 1);",
+     "10.0 * i / (n - 1.0);", f"chapters/{CHAPTER}.html",
+     '<span class="mf">1.0</span><span class="p">);</span>'),
     ("figure script", f"figures/{CHAPTER}.gp", "with lines lw 3",
      "with lines lw 4", f"_images/{CHAPTER}-relu.ko.svg", None),
     ("labels", f"figures/{CHAPTER}.labels.tsv", "relu_title\tReLU 함수",
