@@ -64,6 +64,8 @@ pygments_dark_style = "github-dark"
 # HTML
 html_theme = "furo"
 html_css_files = ["litbook.css"]
+# The book's icon (the ReLU curve), in the tab of every HTML page.
+html_favicon = "favicon.svg"
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
