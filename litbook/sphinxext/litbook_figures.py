@@ -54,6 +54,12 @@ WORDS = {
                     "{rows}; the CSV has them all)",
     "region": "The figure's data",
     "link_label": "Download the figure's data (CSV)",
+    "hint": "Point at the figure or tap it to read the coordinates; click "
+            "a curve's name in the key to hide or show the curve; the grid "
+            "button at the bottom left turns the grid lines on and off.",
+    "full": "Open the figure alone, at full size",
+    "scroll": "The figure (scrolls sideways on a narrow screen)",
+    "narrow": "Swipe the figure sideways to see the rest of it.",
 }
 
 class figure_data(nodes.General, nodes.Element):
@@ -224,6 +230,8 @@ def visit_image_html(self, node):
         base = os.path.basename(src)
         chapter = os.path.basename(os.path.dirname(src))
         alt = self.attval(node.get("alt", ""))
+        w = words(lang_of(self.builder.env))
+        objects, links = [], []
         for theme, sub, suffix in (("light", "interactive", ""),
                                    ("dark", "interactive-dark", ".dark")):
             live = os.path.join(os.path.dirname(src), sub, base)
@@ -232,10 +240,22 @@ def visit_image_html(self, node):
             m = re.search(rb'viewBox="0 0 (\d+) (\d+)"', data)
             ratio = (f"aspect-ratio: {int(m.group(1))} / {int(m.group(2))}"
                      if m else "")
-            self.body.append(
+            objects.append(
                 f'<object class="litbook-interactive litbook-theme-{theme}" '
                 f'data="{href}" type="image/svg+xml" role="img" '
                 f'aria-label="{alt}" style="{ratio}"></object>')
+            links.append(
+                f'<a class="litbook-fig-full litbook-theme-{theme}" '
+                f'href="{href}">{html.escape(w["full"])}</a>')
+        # On a narrow screen the figure keeps a readable size and scrolls
+        # sideways (litbook.css); the hint says what the figure does.
+        self.body.append(
+            f'<div class="litbook-fig-scroll" tabindex="0" role="region" '
+            f'aria-label="{html.escape(w["scroll"])}">' + "".join(objects)
+            + '</div><div class="litbook-fig-hint">'
+            + '<p class="litbook-fig-narrow">' + html.escape(w["narrow"])
+            + "</p><p>" + html.escape(w["hint"]) + "</p>" + "".join(links)
+            + "</div>")
         raise nodes.SkipNode
     HTML5Translator.visit_image(self, node)
 

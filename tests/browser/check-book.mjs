@@ -10,10 +10,12 @@
 // request leaving the book (such requests are blocked and reported), every
 // <img> decoded and every <object> loaded, math typeset by MathJax (SVG
 // output, no raw TeX left in the text), the language switch leading to the
-// same page in the other language, and no "serious" or "critical" axe-core
-// finding, in the light scheme on a desktop window and in the dark scheme
-// on a phone-sized one (furo follows the reader's system setting), with the
-// figures' data tables open (their first 20 rows). Then:
+// same page in the other language, the book's icon named and decoding,
+// every figure readable on a phone (checkPhoneFigures), and no "serious" or
+// "critical" axe-core finding, in the light scheme on a
+// desktop window and in the dark scheme on a phone-sized one (furo follows
+// the reader's system setting), with the figures' data tables open (their
+// first 20 rows). Then:
 // every link to a #fragment finds its element, an interactive figure shows
 // the coordinates under the pointer and toggles a curve, every figure follows
 // the light and dark themes and offers its data (figures.mjs), the
@@ -261,6 +263,55 @@ function checkAnchors(anchors, base) {
   return [...new Set(problems)];
 }
 
+// The page names the book's icon (<link rel="icon">; without one, a browser
+// asks the server for /favicon.ico and gets a 404), and the icon decodes.
+async function checkIcon(page) {
+  const r = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel~="icon"]');
+    if (!link) return 'no <link rel="icon">';
+    const img = new Image();
+    img.src = link.href;
+    try { await img.decode(); } catch { return `the icon ${link.href} does not decode`; }
+    return img.naturalWidth > 0 ? '' : `the icon ${link.href} is empty`;
+  });
+  return r ? [r] : [];
+}
+
+// On a phone-sized window every figure keeps a readable width (its labels,
+// gnuplot's 13px at 720px, at 11px or more: 40rem) in a box that scrolls
+// sideways, and says what it does (the hint, the swipe line, the link to
+// the figure alone).
+async function checkPhoneFigures(page) {
+  await page.setViewportSize(VIEWPORTS.phone);
+  const found = await page.evaluate(() => [...document.querySelectorAll(
+    'figure.litbook-figure')].map((f) => {
+    const shown = [...f.querySelectorAll('object.litbook-interactive')]
+      .filter((o) => o.getBoundingClientRect().width > 0);
+    const box = f.querySelector('.litbook-fig-scroll');
+    const visible = (sel) => [...f.querySelectorAll(sel)]
+      .some((e) => e.getBoundingClientRect().height > 0);
+    return {
+      id: f.id,
+      widths: shown.map((o) => Math.round(o.getBoundingClientRect().width)),
+      scrolls: !!box && box.scrollWidth > box.clientWidth
+        && getComputedStyle(box).overflowX === 'auto',
+      hint: visible('.litbook-fig-hint p:not(.litbook-fig-narrow)'),
+      narrow: visible('.litbook-fig-narrow'),
+      full: visible('a.litbook-fig-full'),
+    };
+  }));
+  const problems = [];
+  for (const f of found) {
+    const where = `figure #${f.id} at 390px`;
+    if (f.widths.length !== 1) problems.push(`${where}: ${f.widths.length} figures shown, not 1`);
+    else if (f.widths[0] < 600) problems.push(`${where}: drawn ${f.widths[0]}px wide (labels under 11px)`);
+    if (!f.scrolls) problems.push(`${where}: its box does not scroll sideways`);
+    if (!f.hint || !f.narrow || !f.full) problems.push(`${where}: no hint, swipe line or full-size link`);
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+  return problems;
+}
+
 async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
   const page = await context.newPage();
   const watcher = watchPage(page, base);
@@ -276,6 +327,7 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
     lap('math');
     problems.push(...await checkMedia(page));
     problems.push(...await checkMath(page, mathjax));
+    problems.push(...await checkIcon(page));
     if (anchors) {
       anchors.set(`${lang}/${rel}`, await page.evaluate(() => ({
         ids: [...document.querySelectorAll('[id]')].map((e) => e.id)
@@ -296,6 +348,8 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
     }
     problems.push(...await checkLangSwitch(page, base, lang, rel, root));
     lap('switch');
+    problems.push(...await checkPhoneFigures(page));
+    lap('phone-figures');
     if (axe) {
       // With the figures' data tables open (their first rows).
       await openDataTables(page);
