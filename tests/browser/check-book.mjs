@@ -11,8 +11,8 @@
 // <img> decoded and every <object> loaded, math typeset by MathJax (SVG
 // output, no raw TeX left in the text), the language switch leading to the
 // same page in the other language, the book's icon named and decoding,
-// every figure readable on a phone (checkPhoneFigures), and no "serious" or
-// "critical" axe-core finding, in the light scheme on a
+// every figure readable on a phone (checkPhoneFigures, over HTTP), and no
+// "serious" or "critical" axe-core finding, in the light scheme on a
 // desktop window and in the dark scheme on a phone-sized one (furo follows
 // the reader's system setting), with the figures' data tables open (their
 // first 20 rows). Then:
@@ -277,12 +277,12 @@ async function checkIcon(page) {
   return r ? [r] : [];
 }
 
-// On a phone-sized window every figure keeps a readable width (its labels,
+// On a phone-sized window (the page is at that size when this runs, after
+// the dark axe run) every figure keeps a readable width (its labels,
 // gnuplot's 13px at 720px, at 11px or more: 40rem) in a box that scrolls
 // sideways, and says what it does (the hint, the swipe line, the link to
 // the figure alone).
 async function checkPhoneFigures(page) {
-  await page.setViewportSize(VIEWPORTS.phone);
   const found = await page.evaluate(() => [...document.querySelectorAll(
     'figure.litbook-figure')].map((f) => {
     const shown = [...f.querySelectorAll('object.litbook-interactive')]
@@ -308,7 +308,6 @@ async function checkPhoneFigures(page) {
     if (!f.scrolls) problems.push(`${where}: its box does not scroll sideways`);
     if (!f.hint || !f.narrow || !f.full) problems.push(`${where}: no hint, swipe line or full-size link`);
   }
-  await page.setViewportSize(VIEWPORTS.desktop);
   return problems;
 }
 
@@ -348,8 +347,6 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
     }
     problems.push(...await checkLangSwitch(page, base, lang, rel, root));
     lap('switch');
-    problems.push(...await checkPhoneFigures(page));
-    lap('phone-figures');
     if (axe) {
       // With the figures' data tables open (their first rows).
       await openDataTables(page);
@@ -358,6 +355,9 @@ async function checkPage(context, base, root, lang, rel, texts, anchors, axe) {
       lap('axe-light');
       problems.push(...await runAxe(page, 'dark', 'phone'));
       lap('axe-dark');
+      // Still at the phone's size (the figures are the same from disk).
+      problems.push(...await checkPhoneFigures(page));
+      lap('phone-figures');
     }
     // Anything still in flight (late parts of MathJax, say) must end well.
     await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
