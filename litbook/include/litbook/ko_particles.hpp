@@ -199,7 +199,7 @@ inline std::string last_syllable(std::string_view text) {
   if (s.empty()) unreadable(text);
   const auto [cp, at] = last_code_point(s);
   if (is_syllable(cp)) return std::string(s.substr(at));
-  // Longest suffix first.
+  // The longest suffix that reads after a number (or alone) wins.
   const Reading* best = nullptr;
   for (const Reading& r : kSuffixes) {
     if (!ends_with(s, r.suffix)) continue;
@@ -215,9 +215,7 @@ inline std::string last_syllable(std::string_view text) {
       best = &r;
   }
   if (best) {
-    const auto [c, i] = last_code_point(best->read);
-    (void)c;
-    return std::string(best->read.substr(i));
+    return std::string(best->read.substr(last_code_point(best->read).second));
   }
   // Closing brackets and quotes are not read.
   for (std::string_view close : {")", "]", "}", "」", "』", "”", "’", "\"", "'"}) {
